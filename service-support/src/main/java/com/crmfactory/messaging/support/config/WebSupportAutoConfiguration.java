@@ -1,0 +1,27 @@
+package com.crmfactory.messaging.support.config;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+import com.crmfactory.messaging.support.web.OrgContextFilter;
+import com.crmfactory.messaging.support.web.ProblemDetailsAdvice;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Servlet services: the org-context filter and problem+json errors. */
+@AutoConfiguration(after = ServiceSupportAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import(ProblemDetailsAdvice.class)
+public class WebSupportAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<OrgContextFilter> orgContextFilter(JsonMapper json) {
+        FilterRegistrationBean<OrgContextFilter> registration = new FilterRegistrationBean<>(new OrgContextFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+}

@@ -1,0 +1,106 @@
+package com.crmfactory.messaging.support.outbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Publishes outbox rows to Kafka in id order and deletes them once the broker acknowledged.
+ *
+ * <p>Each batch runs in one transaction holding a PostgreSQL advisory lock named after the service,
+ * so of several replicas only one publishes at a time and per-key order is kept. A crash after
+ * sending but before the commit leaves the rows in place: they are sent again (at least once), and
+ * the consumers' idempotency guard absorbs the duplicates.
+ */
+public class OutboxRelay {
+
+    private static final String SELECT_BATCH = """
+            SELECT id, event_id, topic, message_key, event_type, org_id, payload, traceparent, occurred_at
+            FROM outbox_event ORDER BY id LIMIT ?""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final OutboxSender sender;
+    private final OutboxProperties properties;
+    private final String source;
+    private final Counter published;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, OutboxSender sender,
+            OutboxProperties properties, String source, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.sender = sender;
+        this.properties = properties;
+        this.source = source;
+        this.published = Counter.builder("platform.outbox.published").description("outbox rows published to Kafka")
+                .register(meters);
+    }
+
+    /**
+     * Publishes one batch.
+     *
+     * @return the number of rows published, 0 when the outbox is empty or another relay holds the lock
+     */
+    public int relayBatch() {
+        Integer count = transactions.execute(status -> {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))",
+                    Boolean.class, "outbox-relay:" + source))) {
+                return 0;
+            }
+            List<OutboxRow> rows = jdbc.query(SELECT_BATCH, OutboxRelay::row, properties.batchSize());
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            awaitAll(rows.stream().<CompletableFuture<?>>map(row -> sender.send(row.toRecord(source))).toList());
+            jdbc.batchUpdate("DELETE FROM outbox_event WHERE id = ?", rows, rows.size(),
+                    (statement, row) -> statement.setLong(1, row.id()));
+            return rows.size();
+        });
+        published.increment(count);
+        return count;
+    }
+
+    /** Publishes until the outbox is empty (or the lock is held elsewhere). */
+    public void relayAll() {
+        while (relayBatch() > 0) {
+            // keep draining
+        }
+    }
+
+    private void awaitAll(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutboxRelayException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // roll back: every row of the batch stays and is sent again
+            throw new OutboxRelayException("broker did not acknowledge the batch", e);
+        }
+    }
+
+    private static OutboxRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("topic"),
+                rs.getString("message_key"), rs.getString("event_type"), rs.getString("org_id"),
+                rs.getString("payload"), rs.getString("traceparent"), rs.getTimestamp("occurred_at").toInstant());
+    }
+
+    /** A batch that was not (entirely) acknowledged; its rows stay in the outbox. */
+    public static class OutboxRelayException extends RuntimeException {
+        OutboxRelayException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.crmfactory.messaging.support.web;
+
+import java.util.Optional;
+
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The organisation (tenant) a request acts for. The gateway authenticates the API key and forwards
+ * the org id in {@link #HEADER}; services never take it from anywhere else.
+ */
+public final class OrgContext {
+
+    /** Set by the gateway after authenticating the caller; the gateway strips it from client requests. */
+    public static final String HEADER = "X-Org-Id";
+
+    static final String ATTRIBUTE = OrgContext.class.getName();
+
+    private OrgContext() {
+    }
+
+    /** The org of the current request, if any. */
+    public static Optional<String> current() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes == null ? Optional.empty()
+                : Optional.ofNullable((String) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
+    }
+
+    /** The org of the current request; fails if there is none (the filter guarantees one on {@code /api/v1/**}). */
+    public static String require() {
+        return current().orElseThrow(() -> new IllegalStateException("no organisation context on this request"));
+    }
+}

@@ -1,0 +1,64 @@
+package com.crmfactory.messaging.support.web;
+
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Requires the org context on {@code /api/v1/**} and exposes it through {@link OrgContext}. Twilio's
+ * webhooks ({@code /api/v1/webhooks/**}) carry no org header: they are signature-checked instead and
+ * the org is found from the number they were sent to.
+ */
+public class OrgContextFilter extends OncePerRequestFilter {
+
+    private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    private final JsonMapper json;
+
+    public OrgContextFilter(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/api/v1/") || path.startsWith("/api/v1/webhooks/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String orgId = request.getHeader(OrgContext.HEADER);
+        if (orgId == null || orgId.isBlank()) {
+            reject(response, request, "This request carries no organisation context. Call the API through the gateway with an API key.");
+            return;
+        }
+        if (!ORG_ID.matcher(orgId).matches()) {
+            reject(response, request, "The organisation id in " + OrgContext.HEADER + " is malformed.");
+            return;
+        }
+        request.setAttribute(OrgContext.ATTRIBUTE, orgId);
+        chain.doFilter(request, response);
+    }
+
+    private void reject(HttpServletResponse response, HttpServletRequest request, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
+        problem.setTitle("Organisation context missing");
+        problem.setProperty("header", OrgContext.HEADER);
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,10 @@
+package com.crmfactory.messaging.support.it;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** A minimal service using the plumbing, for the integration tests. */
+@SpringBootApplication
+public class SupportTestApplication {
+
+    static final String TOPIC = "support-it.events";
+}

@@ -1,0 +1,123 @@
+package com.crmfactory.messaging.support.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.crmfactory.messaging.support.config.ServiceSupportAutoConfiguration;
+import com.crmfactory.messaging.support.config.WebSupportAutoConfiguration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+@WebMvcTest(controllers = ProblemAndOrgContextTest.SampleController.class)
+@ImportAutoConfiguration({ServiceSupportAutoConfiguration.class, WebSupportAutoConfiguration.class})
+@ContextConfiguration(classes = ProblemAndOrgContextTest.SampleController.class)
+class ProblemAndOrgContextTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void apiRequestsWithoutOrgContextAreRejected() throws Exception {
+        mvc.perform(get("/api/v1/things/1"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.header").value(OrgContext.HEADER));
+    }
+
+    @Test
+    void malformedOrgIdsAreRejected() throws Exception {
+        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, "x' OR 1=1")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theOrgIsAvailableToTheController() throws Exception {
+        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, "org-a"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.org").value("org-a"));
+    }
+
+    @Test
+    void webhooksNeedNoOrgContext() throws Exception {
+        mvc.perform(post("/api/v1/webhooks/telephony/ping")).andExpect(status().isOk());
+    }
+
+    @Test
+    void notFoundIsProblemJson() throws Exception {
+        mvc.perform(get("/api/v1/things/404").header(OrgContext.HEADER, "org-a"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("thing 404 was not found"));
+    }
+
+    @Test
+    void conflictIsProblemJson() throws Exception {
+        mvc.perform(get("/api/v1/things/409").header(OrgContext.HEADER, "org-a"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void validationErrorsNameTheField() throws Exception {
+        mvc.perform(post("/api/v1/things").header(OrgContext.HEADER, "org-a")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+    }
+
+    @Test
+    void unreadableBodiesAreBadRequests() throws Exception {
+        mvc.perform(post("/api/v1/things").header(OrgContext.HEADER, "org-a")
+                        .contentType(MediaType.APPLICATION_JSON).content("{not json"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    record NewThing(@NotBlank @Size(max = 10) String name) {
+    }
+
+    @RestController
+    @Validated
+    static class SampleController {
+
+        @GetMapping("/api/v1/things/{id}")
+        java.util.Map<String, String> thing(@PathVariable String id) {
+            if (id.equals("404")) {
+                throw new NotFoundException("thing", id);
+            }
+            if (id.equals("409")) {
+                throw new ConflictException("thing is closed");
+            }
+            return java.util.Map.of("id", id, "org", OrgContext.require());
+        }
+
+        @PostMapping("/api/v1/things")
+        NewThing create(@Valid @RequestBody NewThing thing) {
+            return thing;
+        }
+
+        @PostMapping("/api/v1/webhooks/telephony/ping")
+        String ping() {
+            return "pong";
+        }
+    }
+}
