@@ -1,0 +1,8 @@
+package com.crmfactory.messaging.events.common;
+
+import com.crmfactory.messaging.events.EventPayload;
+
+/** Org settings other services need. Never secrets: this travels on a compacted topic. */
+@EventPayload
+public record TenantSettings(String helpText, String defaultLanguage, String timeZone) {
+}
