@@ -1,0 +1,48 @@
+package com.crmfactory.messaging.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.crmfactory.messaging.testsupport.RealInfrastructure;
+import com.crmfactory.messaging.testsupport.ServiceSmokeChecks;
+
+/** The service boots against a real broker and PostgreSQL, with probes, metrics and its topics. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class OutboundMessagingSmokeIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void bootsWithProbesMetricsAndTopics() {
+        ServiceSmokeChecks service = new ServiceSmokeChecks(port);
+        service.probesAreUp();
+        service.livenessDoesNotDependOnInfrastructure();
+        service.prometheusIsScraped("outbound-messaging-service");
+        service.topicsExist(Map.of(
+                "messaging.outbound.results.v1", 12,
+                "outbound-messaging-service.dlt.messaging.outbound.requests.v1", 1,
+                "outbound-messaging-service.dlt.messaging.delivery-status.v1", 1,
+                "outbound-messaging-service.dlt.messaging.inbound.v1", 1,
+                "outbound-messaging-service.dlt.templates.catalog.v1", 1,
+                "outbound-messaging-service.dlt.platform.tenants.v1", 1));
+    }
+
+    @Test
+    void itsOwnDatabaseIsMigratedByFlyway() {
+        assertThat(jdbc.queryForObject("SELECT name FROM service_info", String.class)).isEqualTo("outbound-messaging-service");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event", Integer.class)).isZero();
+    }
+}
