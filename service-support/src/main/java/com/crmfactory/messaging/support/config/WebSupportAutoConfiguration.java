@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 import com.crmfactory.messaging.support.web.OrgContextFilter;
+import com.crmfactory.messaging.support.web.OrgContextToken;
 import com.crmfactory.messaging.support.web.ProblemDetailsAdvice;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class WebSupportAutoConfiguration {
 
     @Bean
-    FilterRegistrationBean<OrgContextFilter> orgContextFilter(JsonMapper json) {
-        FilterRegistrationBean<OrgContextFilter> registration = new FilterRegistrationBean<>(new OrgContextFilter(json));
+    FilterRegistrationBean<OrgContextFilter> orgContextFilter(OrgContextToken tokens, JsonMapper json) {
+        FilterRegistrationBean<OrgContextFilter> registration = new FilterRegistrationBean<>(new OrgContextFilter(tokens, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;
     }

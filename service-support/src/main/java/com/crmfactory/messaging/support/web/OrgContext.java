@@ -7,12 +7,13 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The organisation (tenant) a request acts for. The gateway authenticates the API key and forwards
- * the org id in {@link #HEADER}; services never take it from anywhere else.
+ * the org in {@link #HEADER} as a signed, short-lived {@link OrgContextToken}; services never take the
+ * org from anywhere else.
  */
 public final class OrgContext {
 
     /** Set by the gateway after authenticating the caller; the gateway strips it from client requests. */
-    public static final String HEADER = "X-Org-Id";
+    public static final String HEADER = "X-Org-Context";
 
     static final String ATTRIBUTE = OrgContext.class.getName();
 

@@ -1,7 +1,7 @@
 package com.crmfactory.messaging.support.web;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,11 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class OrgContextFilter extends OncePerRequestFilter {
 
-    private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-
+    private final OrgContextToken tokens;
     private final JsonMapper json;
 
-    public OrgContextFilter(JsonMapper json) {
+    public OrgContextFilter(OrgContextToken tokens, JsonMapper json) {
+        this.tokens = tokens;
         this.json = json;
     }
 
@@ -39,16 +39,17 @@ public class OrgContextFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String orgId = request.getHeader(OrgContext.HEADER);
-        if (orgId == null || orgId.isBlank()) {
+        String token = request.getHeader(OrgContext.HEADER);
+        if (token == null || token.isBlank()) {
             reject(response, request, "This request carries no organisation context. Call the API through the gateway with an API key.");
             return;
         }
-        if (!ORG_ID.matcher(orgId).matches()) {
-            reject(response, request, "The organisation id in " + OrgContext.HEADER + " is malformed.");
+        Optional<String> orgId = tokens.verify(token);
+        if (orgId.isEmpty()) {
+            reject(response, request, "The organisation context is invalid or expired. Call the API through the gateway.");
             return;
         }
-        request.setAttribute(OrgContext.ATTRIBUTE, orgId);
+        request.setAttribute(OrgContext.ATTRIBUTE, orgId.get());
         chain.doFilter(request, response);
     }
 

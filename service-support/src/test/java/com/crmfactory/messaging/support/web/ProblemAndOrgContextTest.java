@@ -6,6 +6,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -35,6 +38,9 @@ class ProblemAndOrgContextTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    OrgContextToken tokens;
+
     @Test
     void apiRequestsWithoutOrgContextAreRejected() throws Exception {
         mvc.perform(get("/api/v1/things/1"))
@@ -44,13 +50,19 @@ class ProblemAndOrgContextTest {
     }
 
     @Test
-    void malformedOrgIdsAreRejected() throws Exception {
-        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, "x' OR 1=1")).andExpect(status().isUnauthorized());
+    void forgedOrExpiredOrgContextsAreRejected() throws Exception {
+        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, "org-a")).andExpect(status().isUnauthorized());
+        String forged = tokens.sign("org-a").replace(".org-a.", ".org-b.");
+        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, forged)).andExpect(status().isUnauthorized());
+        OrgContextToken otherSecret = new OrgContextToken("some-other-secret-of-16+", Duration.ofSeconds(60), Clock.systemUTC());
+        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, otherSecret.sign("org-a"))).andExpect(status().isUnauthorized());
+        OrgContextToken expired = new OrgContextToken(OrgContextProperties.DEVELOPMENT_SECRET, Duration.ofSeconds(-5), Clock.systemUTC());
+        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, expired.sign("org-a"))).andExpect(status().isUnauthorized());
     }
 
     @Test
     void theOrgIsAvailableToTheController() throws Exception {
-        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, "org-a"))
+        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, tokens.sign("org-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.org").value("org-a"));
     }
@@ -62,7 +74,7 @@ class ProblemAndOrgContextTest {
 
     @Test
     void notFoundIsProblemJson() throws Exception {
-        mvc.perform(get("/api/v1/things/404").header(OrgContext.HEADER, "org-a"))
+        mvc.perform(get("/api/v1/things/404").header(OrgContext.HEADER, tokens.sign("org-a")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("thing 404 was not found"));
@@ -70,14 +82,14 @@ class ProblemAndOrgContextTest {
 
     @Test
     void conflictIsProblemJson() throws Exception {
-        mvc.perform(get("/api/v1/things/409").header(OrgContext.HEADER, "org-a"))
+        mvc.perform(get("/api/v1/things/409").header(OrgContext.HEADER, tokens.sign("org-a")))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void validationErrorsNameTheField() throws Exception {
-        mvc.perform(post("/api/v1/things").header(OrgContext.HEADER, "org-a")
+        mvc.perform(post("/api/v1/things").header(OrgContext.HEADER, tokens.sign("org-a"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -86,7 +98,7 @@ class ProblemAndOrgContextTest {
 
     @Test
     void unreadableBodiesAreBadRequests() throws Exception {
-        mvc.perform(post("/api/v1/things").header(OrgContext.HEADER, "org-a")
+        mvc.perform(post("/api/v1/things").header(OrgContext.HEADER, tokens.sign("org-a"))
                         .contentType(MediaType.APPLICATION_JSON).content("{not json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
