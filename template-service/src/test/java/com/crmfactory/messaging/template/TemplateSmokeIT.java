@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
 import com.crmfactory.messaging.testsupport.ServiceSmokeChecks;
@@ -16,6 +17,7 @@ import com.crmfactory.messaging.testsupport.ServiceSmokeChecks;
 /** The service boots against a real broker and PostgreSQL, with probes, metrics and its topics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
+@DirtiesContext // each test class has its own database: close its context (consumers, schedulers) when done
 class TemplateSmokeIT {
 
     @LocalServerPort
@@ -31,7 +33,8 @@ class TemplateSmokeIT {
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("template-service");
         service.topicsExist(Map.of(
-                "templates.catalog.v1", 3));
+                "templates.catalog.v1", 3,
+                "template-service.dlt.platform.tenants.v1", 1));
     }
 
     @Test
