@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
 import com.crmfactory.messaging.testsupport.ServiceSmokeChecks;
@@ -16,6 +17,7 @@ import com.crmfactory.messaging.testsupport.ServiceSmokeChecks;
 /** The service boots against a real broker and PostgreSQL, with probes, metrics and its topics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ConversationSmokeIT {
 
     @LocalServerPort
@@ -35,6 +37,7 @@ class ConversationSmokeIT {
                 "messaging.outbound.requests.v1", 12,
                 "conversation-service.dlt.messaging.inbound.v1", 1,
                 "conversation-service.dlt.agent.actions.v1", 1,
+                "conversation-service.dlt.messaging.outbound.requests.v1", 1,
                 "conversation-service.dlt.messaging.outbound.results.v1", 1));
     }
 

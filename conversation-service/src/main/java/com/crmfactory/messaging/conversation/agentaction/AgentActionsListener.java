@@ -1,0 +1,47 @@
+package com.crmfactory.messaging.conversation.agentaction;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.crmfactory.messaging.events.Topics;
+import com.crmfactory.messaging.events.agent.EscalationRequested;
+import com.crmfactory.messaging.events.agent.InsightsUpdated;
+import com.crmfactory.messaging.events.agent.ReplyProposed;
+import com.crmfactory.messaging.support.consumer.ProcessedEvents;
+import com.crmfactory.messaging.support.kafka.EventCodec;
+
+/** {@code agent.actions.v1}: what the AI agent proposes, through the gatekeeper. */
+@Component
+class AgentActionsListener {
+
+    static final String CONSUMER = "conversation-service.agent-actions";
+
+    private final EventCodec codec;
+    private final ProcessedEvents processed;
+    private final GatekeeperService gatekeeper;
+
+    AgentActionsListener(EventCodec codec, ProcessedEvents processed, GatekeeperService gatekeeper) {
+        this.codec = codec;
+        this.processed = processed;
+        this.gatekeeper = gatekeeper;
+    }
+
+    @KafkaListener(id = "conversation-agent-actions", idIsGroup = false, topics = Topics.AGENT_ACTIONS)
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        codec.decode(record).ifPresent(event -> {
+            if (!processed.firstDelivery(CONSUMER, event.id())) {
+                return;
+            }
+            if (event.payload() instanceof ReplyProposed proposal) {
+                gatekeeper.propose(proposal);
+            } else if (event.payload() instanceof EscalationRequested escalation) {
+                gatekeeper.escalate(escalation);
+            } else if (event.payload() instanceof InsightsUpdated insights) {
+                gatekeeper.insights(insights);
+            }
+        });
+    }
+}

@@ -1,0 +1,119 @@
+package com.crmfactory.messaging.conversation.agentaction;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.crmfactory.messaging.conversation.message.MessageContent;
+import com.crmfactory.messaging.conversation.message.MessageDraft;
+import com.crmfactory.messaging.conversation.message.MessageRecorder;
+import com.crmfactory.messaging.conversation.message.MessageRepository;
+import com.crmfactory.messaging.conversation.outbound.OutboundRequests;
+import com.crmfactory.messaging.conversation.session.EscalationQueues;
+import com.crmfactory.messaging.conversation.session.Session;
+import com.crmfactory.messaging.conversation.session.SessionEvents;
+import com.crmfactory.messaging.conversation.session.SessionService;
+import com.crmfactory.messaging.events.common.Author;
+import com.crmfactory.messaging.events.common.Origin;
+import com.crmfactory.messaging.events.common.SessionStatus;
+import com.crmfactory.messaging.events.agent.EscalationRequested;
+import com.crmfactory.messaging.events.agent.InsightsUpdated;
+import com.crmfactory.messaging.events.agent.ReplyProposed;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The gatekeeper between the AI agent and the customer: a proposed reply is recorded and sent only
+ * while the session is AI-handled; escalations hand the session to a human queue; insights update
+ * the session's intent, summary and order context.
+ */
+@Service
+public class GatekeeperService {
+
+    private static final Logger log = LoggerFactory.getLogger(GatekeeperService.class);
+
+    private final SessionService sessions;
+    private final SessionEvents events;
+    private final MessageRecorder recorder;
+    private final MessageRepository messages;
+    private final EscalationQueues queues;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    GatekeeperService(SessionService sessions, SessionEvents events, MessageRecorder recorder,
+            MessageRepository messages, EscalationQueues queues, Clock clock, MeterRegistry meters) {
+        this.sessions = sessions;
+        this.events = events;
+        this.recorder = recorder;
+        this.messages = messages;
+        this.queues = queues;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** @return whether the reply was recorded and sent (false: dropped and counted) */
+    @Transactional
+    public boolean propose(ReplyProposed proposal) {
+        Optional<Session> found = sessions.lockIfOwned(proposal.orgId(), proposal.sessionId());
+        if (found.isEmpty()) {
+            return dropped("unknown_session", proposal);
+        }
+        Session session = found.get();
+        String requestId = OutboundRequests.aiRequestId(proposal.orgId(), proposal.proposalId());
+        if (messages.existsByOrgIdAndRequestId(proposal.orgId(), requestId)) {
+            return dropped("duplicate", proposal);
+        }
+        String blocked = session.aiBlockedReason();
+        if (blocked != null) {
+            return dropped(blocked, proposal);
+        }
+        MessageContent content = MessageContent.outbound(proposal.media(), proposal.interactive(), proposal.template());
+        recorder.record(session, MessageDraft.outbound(Author.AI, null, session.getBusinessAddress(),
+                session.getCustomerAddress(), proposal.text(), content, requestId, clock.instant()));
+        events.outboundRequested(session, OutboundRequests.forSession(session, Origin.AI, requestId, proposal.text(),
+                proposal.media(), proposal.interactive(), proposal.template(), proposal.proposalId(), clock.instant()));
+        sessions.changeStatus(session, SessionStatus.WAITING_REPLY, "ai_reply");
+        meters.counter("conversation.agent.replies", "outcome", "sent").increment();
+        return true;
+    }
+
+    @Transactional
+    public void escalate(EscalationRequested request) {
+        Optional<Session> found = sessions.lockIfOwned(request.orgId(), request.sessionId());
+        if (found.isEmpty() || !found.get().isOpen()) {
+            meters.counter("conversation.agent.escalations.ignored").increment();
+            log.info("Escalation of session {} (org {}) ignored: unknown or closed", request.sessionId(), request.orgId());
+            return;
+        }
+        Session session = found.get();
+        session.updateInsights(request.intent(), request.confidence(), request.summary(), null, clock.instant());
+        if (session.getStatus() == SessionStatus.NEEDS_HUMAN) {
+            return;
+        }
+        sessions.escalate(session, request.reason(), queues.queueFor(session.getIntent(), request.queueHint()), Author.AI);
+    }
+
+    @Transactional
+    public void insights(InsightsUpdated insights) {
+        Optional<Session> found = sessions.lockIfOwned(insights.orgId(), insights.sessionId());
+        if (found.isEmpty()) {
+            log.info("Insights for unknown session {} (org {}) ignored", insights.sessionId(), insights.orgId());
+            return;
+        }
+        Session session = found.get();
+        session.updateInsights(insights.intent(), insights.confidence(), insights.summary(), insights.orderDraft(),
+                clock.instant());
+        events.insightsUpdated(session, clock.instant());
+    }
+
+    private boolean dropped(String reason, ReplyProposed proposal) {
+        meters.counter("conversation.agent.replies", "outcome", "dropped", "reason", reason).increment();
+        log.info("AI reply {} for session {} (org {}) dropped: {}", proposal.proposalId(), proposal.sessionId(),
+                proposal.orgId(), reason);
+        return false;
+    }
+}

@@ -1,0 +1,71 @@
+package com.crmfactory.messaging.conversation.inbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.crmfactory.messaging.conversation.contact.Contact;
+import com.crmfactory.messaging.conversation.contact.ContactRepository;
+import com.crmfactory.messaging.conversation.message.MessageRepository;
+import com.crmfactory.messaging.conversation.session.Session;
+import com.crmfactory.messaging.conversation.session.SessionRepository;
+import com.crmfactory.messaging.conversation.web.Ids;
+import com.crmfactory.messaging.conversation.web.PageParams;
+import com.crmfactory.messaging.conversation.web.PageResponse;
+import com.crmfactory.messaging.support.web.NotFoundException;
+
+/** Reads of the inbox: the conversation list and a conversation's thread. */
+@Service
+@Transactional(readOnly = true)
+public class ConversationQueryService {
+
+    static final int THREAD_DEFAULT_SIZE = 50;
+    static final int THREAD_MAX_SIZE = 200;
+
+    private final SessionRepository sessions;
+    private final ContactRepository contacts;
+    private final MessageRepository messages;
+
+    ConversationQueryService(SessionRepository sessions, ContactRepository contacts, MessageRepository messages) {
+        this.sessions = sessions;
+        this.contacts = contacts;
+        this.messages = messages;
+    }
+
+    /** A conversation's thread and state, with everything said in it, oldest first. */
+    public record ThreadView(ConversationRow conversation, PageResponse<MessageResponse> messages) {
+    }
+
+    public PageResponse<ConversationRow> list(String orgId, ConversationFilter filter, Integer page, Integer size) {
+        Page<Session> found = sessions.findAll(filter.toSpecification(orgId),
+                PageParams.of(page, size, Sort.by(Sort.Order.desc("lastMessageAt"), Sort.Order.desc("id"))));
+        Map<UUID, Contact> byId = contactsOf(orgId, found.getContent());
+        return PageResponse.of(found, session -> ConversationRow.of(session, byId.get(session.getContactId())));
+    }
+
+    public ThreadView thread(String orgId, String sessionId, Integer page, Integer size) {
+        Session session = Ids.parse(sessionId).flatMap(id -> sessions.findByIdAndOrgId(id, orgId))
+                .orElseThrow(() -> new NotFoundException("Conversation", sessionId));
+        var found = messages.findByOrgIdAndSessionId(orgId, session.getId(),
+                PageParams.of(page, size, THREAD_DEFAULT_SIZE, THREAD_MAX_SIZE, Sort.by("sequence")));
+        return new ThreadView(row(session), PageResponse.of(found, MessageResponse::of));
+    }
+
+    /** One conversation as a list row. */
+    public ConversationRow row(Session session) {
+        return ConversationRow.of(session, contacts.findByIdAndOrgId(session.getContactId(), session.getOrgId()).orElse(null));
+    }
+
+    private Map<UUID, Contact> contactsOf(String orgId, List<Session> page) {
+        List<UUID> ids = page.stream().map(Session::getContactId).distinct().toList();
+        return ids.isEmpty() ? Map.of() : contacts.findByOrgIdAndIdIn(orgId, ids).stream()
+                .collect(Collectors.toMap(Contact::getId, Function.identity()));
+    }
+}

@@ -1,0 +1,169 @@
+package com.crmfactory.messaging.conversation.message;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.data.domain.Persistable;
+
+import com.crmfactory.messaging.conversation.session.Session;
+import com.crmfactory.messaging.events.common.Author;
+import com.crmfactory.messaging.events.common.Channel;
+import com.crmfactory.messaging.events.common.DeliveryStatus;
+import com.crmfactory.messaging.events.common.MessageView;
+import com.crmfactory.messaging.events.common.TriggerChannel;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+/** One message of a session, whoever wrote it. Outbound ones carry their request id and delivery status. */
+@Entity
+@Table(name = "message")
+public class Message implements Persistable<UUID> {
+
+    @Id
+    private UUID id;
+    private String orgId;
+    private UUID sessionId;
+    private long sequence;
+    @Enumerated(EnumType.STRING)
+    private Author author;
+    private String authorId;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    @Enumerated(EnumType.STRING)
+    private TriggerChannel triggerChannel;
+    @Column(name = "from_address")
+    private String from;
+    @Column(name = "to_address")
+    private String to;
+    private String body;
+    @Convert(converter = MessageContentConverter.class)
+    private MessageContent content;
+    private String providerMessageId;
+    private String requestId;
+    @Enumerated(EnumType.STRING)
+    private DeliveryStatus deliveryStatus;
+    private String errorCode;
+    private String errorMessage;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Transient
+    private boolean fresh;
+
+    protected Message() {
+    }
+
+    Message(Session session, long sequence, MessageDraft draft, Instant now) {
+        this.id = UUID.randomUUID();
+        this.orgId = session.getOrgId();
+        this.sessionId = session.getId();
+        this.sequence = sequence;
+        this.author = draft.author();
+        this.authorId = draft.authorId();
+        this.channel = session.getChannel();
+        this.triggerChannel = draft.triggerChannel();
+        this.from = draft.from();
+        this.to = draft.to();
+        this.body = draft.body();
+        this.content = draft.content() == null ? MessageContent.NONE : draft.content();
+        this.providerMessageId = draft.providerMessageId();
+        this.requestId = draft.requestId();
+        this.createdAt = draft.sentAt();
+        this.updatedAt = now;
+        this.fresh = true;
+    }
+
+    /**
+     * Applies a delivery report if it moves the status forward ({@link DeliveryStatus#canMoveTo}); a
+     * message not yet accepted by the provider has no status and takes any.
+     *
+     * @return whether the status changed
+     */
+    public boolean applyDelivery(DeliveryStatus next, String code, String reason, Instant now) {
+        if (next == null || (deliveryStatus != null && !deliveryStatus.canMoveTo(next))) {
+            return false;
+        }
+        deliveryStatus = next;
+        if (code != null) {
+            errorCode = code;
+        }
+        if (reason != null) {
+            errorMessage = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        }
+        updatedAt = now;
+        return true;
+    }
+
+    public void acceptedAs(String providerId, Instant now) {
+        if (providerMessageId == null) {
+            providerMessageId = providerId;
+            updatedAt = now;
+        }
+    }
+
+    public MessageView toView() {
+        return new MessageView(id.toString(), sequence, author, authorId, channel, triggerChannel, from, to, body,
+                content.media(), content.interactiveReply(), content.location(), content.interactive(),
+                content.template(), providerMessageId, requestId, deliveryStatus, createdAt);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void loaded() {
+        fresh = false;
+    }
+
+    public String getOrgId() {
+        return orgId;
+    }
+
+    public UUID getSessionId() {
+        return sessionId;
+    }
+
+    public long getSequence() {
+        return sequence;
+    }
+
+    public Author getAuthor() {
+        return author;
+    }
+
+    public String getRequestId() {
+        return requestId;
+    }
+
+    public DeliveryStatus getDeliveryStatus() {
+        return deliveryStatus;
+    }
+
+    public String getErrorCode() {
+        return errorCode;
+    }
+
+    public String getErrorMessage() {
+        return errorMessage;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

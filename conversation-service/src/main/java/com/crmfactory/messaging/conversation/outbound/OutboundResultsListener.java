@@ -1,0 +1,47 @@
+package com.crmfactory.messaging.conversation.outbound;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.crmfactory.messaging.events.Topics;
+import com.crmfactory.messaging.events.outbound.OutboundDeliveryUpdated;
+import com.crmfactory.messaging.events.outbound.OutboundMessageAccepted;
+import com.crmfactory.messaging.events.outbound.OutboundMessageFailed;
+import com.crmfactory.messaging.support.consumer.ProcessedEvents;
+import com.crmfactory.messaging.support.kafka.EventCodec;
+
+/** {@code messaging.outbound.results.v1}: acceptance, failure and delivery of the messages we sent. */
+@Component
+class OutboundResultsListener {
+
+    static final String CONSUMER = "conversation-service.outbound-results";
+
+    private final EventCodec codec;
+    private final ProcessedEvents processed;
+    private final DeliveryStatusService delivery;
+
+    OutboundResultsListener(EventCodec codec, ProcessedEvents processed, DeliveryStatusService delivery) {
+        this.codec = codec;
+        this.processed = processed;
+        this.delivery = delivery;
+    }
+
+    @KafkaListener(id = "conversation-outbound-results", idIsGroup = false, topics = Topics.OUTBOUND_RESULTS)
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        codec.decode(record).ifPresent(event -> {
+            if (!processed.firstDelivery(CONSUMER, event.id())) {
+                return;
+            }
+            if (event.payload() instanceof OutboundMessageAccepted accepted) {
+                delivery.accepted(accepted);
+            } else if (event.payload() instanceof OutboundMessageFailed failed) {
+                delivery.failed(failed);
+            } else if (event.payload() instanceof OutboundDeliveryUpdated updated) {
+                delivery.updated(updated);
+            }
+        });
+    }
+}

@@ -1,0 +1,93 @@
+package com.crmfactory.messaging.conversation.stream;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open server-sent-event streams of this instance, per org. An event is only ever written to the
+ * streams of the org it belongs to.
+ */
+@Component
+public class ConversationStream implements SmartLifecycle {
+
+    private final Map<String, Set<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final StreamProperties properties;
+    private volatile boolean running;
+
+    ConversationStream(StreamProperties properties) {
+        this.properties = properties;
+    }
+
+    public SseEmitter subscribe(String orgId) {
+        Set<SseEmitter> emitters = subscribers.computeIfAbsent(orgId, key -> ConcurrentHashMap.newKeySet());
+        if (emitters.size() >= properties.maxConnectionsPerOrg()) {
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "Too many open streams for this organisation.");
+        }
+        SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
+        emitters.add(emitter);
+        emitter.onCompletion(() -> emitters.remove(emitter));
+        emitter.onTimeout(emitter::complete);
+        emitter.onError(error -> emitters.remove(emitter));
+        send(orgId, emitter, SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON));
+        return emitter;
+    }
+
+    /** Writes one event to every stream of {@code orgId}. */
+    public void publish(String orgId, String name, String id, String json) {
+        for (SseEmitter emitter : subscribers.getOrDefault(orgId, Set.of())) {
+            send(orgId, emitter, SseEmitter.event().id(id).name(name).data(json, MediaType.APPLICATION_JSON));
+        }
+    }
+
+    public int connections(String orgId) {
+        return subscribers.getOrDefault(orgId, Set.of()).size();
+    }
+
+    @Scheduled(fixedDelayString = "${conversation.stream.heartbeat-interval:20s}")
+    public void heartbeat() {
+        subscribers.forEach((orgId, emitters) -> emitters
+                .forEach(emitter -> send(orgId, emitter, SseEmitter.event().comment("keepalive"))));
+    }
+
+    private void send(String orgId, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException e) {
+            subscribers.getOrDefault(orgId, Set.of()).remove(emitter);
+            emitter.completeWithError(e);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every stream before the web server's graceful shutdown waits for open requests. */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        subscribers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}
