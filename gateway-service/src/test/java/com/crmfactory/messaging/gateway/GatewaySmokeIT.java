@@ -14,7 +14,8 @@ import com.crmfactory.messaging.testsupport.RealInfrastructure;
 import com.crmfactory.messaging.testsupport.ServiceSmokeChecks;
 
 /** The service boots against a real broker and PostgreSQL, with probes, metrics and its topics. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// without the default org, so the outbox stays empty (BootstrapIT covers the bootstrap)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "platform.bootstrap.enabled=false")
 @RealInfrastructure
 class GatewaySmokeIT {
 

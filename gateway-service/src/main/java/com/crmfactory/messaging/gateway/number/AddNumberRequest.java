@@ -1,0 +1,9 @@
+package com.crmfactory.messaging.gateway.number;
+
+/**
+ * {@code POST /admin/v1/orgs/{orgId}/numbers}: {@code channel} sms or whatsapp; {@code address} E.164
+ * (a WhatsApp number may carry its {@code whatsapp:} prefix); {@code type} long_code (default),
+ * toll_free or short_code for SMS; an optional Twilio Messaging Service SID.
+ */
+public record AddNumberRequest(String channel, String address, String type, String messagingServiceSid) {
+}

@@ -1,0 +1,15 @@
+package com.crmfactory.messaging.gateway.org;
+
+import java.time.Instant;
+
+import com.crmfactory.messaging.events.common.TenantSettings;
+import com.crmfactory.messaging.events.common.TenantStatus;
+
+/** An org (tenant) as stored: its name, status and the settings other services receive. */
+public record Org(String id, String name, TenantStatus status, String helpText, String defaultLanguage,
+        String timeZone, Instant createdAt, Instant updatedAt) {
+
+    public TenantSettings settings() {
+        return new TenantSettings(helpText, defaultLanguage, timeZone);
+    }
+}

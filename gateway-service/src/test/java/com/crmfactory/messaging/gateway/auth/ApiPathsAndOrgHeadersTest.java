@@ -1,0 +1,36 @@
+package com.crmfactory.messaging.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+
+class ApiPathsAndOrgHeadersTest {
+
+    @Test
+    void everyApiPathButTheWebhooksNeedsAKey() {
+        assertThat(ApiPaths.needsApiKey("/api/v1/conversations")).isTrue();
+        assertThat(ApiPaths.needsApiKey("/api/v1")).isTrue();
+        assertThat(ApiPaths.needsApiKey("/api/v1/unknown/thing")).isTrue();
+        assertThat(ApiPaths.needsApiKey("/api/v1/webhooksfoo")).isTrue();
+        assertThat(ApiPaths.needsApiKey("/api/v1/webhooks/telephony/sms")).isFalse();
+        assertThat(ApiPaths.needsApiKey("/api/v1/webhooks")).isFalse();
+        assertThat(ApiPaths.needsApiKey("/actuator/health")).isFalse();
+        assertThat(ApiPaths.needsApiKey("/openapi/conversation")).isFalse();
+    }
+
+    @Test
+    void stripsEveryOrgOrTenantHeaderWhateverItsCase() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("X-Org-Context", "forged");
+        headers.add("x-org-id", "org-a");
+        headers.add("X-TENANT-ID", "org-a");
+        headers.add("Accept", "application/json");
+        assertThat(OrgHeaders.anyIn(headers)).isTrue();
+
+        OrgHeaders.strip(headers);
+
+        assertThat(headers.headerNames()).containsExactly("Accept");
+        assertThat(OrgHeaders.anyIn(headers)).isFalse();
+    }
+}
