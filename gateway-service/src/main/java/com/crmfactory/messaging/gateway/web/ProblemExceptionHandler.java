@@ -7,6 +7,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -79,6 +81,13 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             // the route matched but its service is down: the client may retry shortly
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                     "The service behind this path cannot be reached right now. Retry shortly.")
+                    .withHeader(HttpHeaders.RETRY_AFTER, "5");
+        }
+        if (causedBy(error, DataAccessResourceFailureException.class) || causedBy(error, TransientDataAccessException.class)) {
+            // e.g. the database is away while a key is looked up: a retry may well succeed
+            log.warn("Gateway database unavailable: {}", error.getMessage());
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+                    "The gateway cannot check credentials right now. Retry shortly.")
                     .withHeader(HttpHeaders.RETRY_AFTER, "5");
         }
         log.error("Unhandled gateway error", error);
