@@ -77,7 +77,7 @@ public class GatekeeperService {
         events.outboundRequested(session, OutboundRequests.forSession(session, Origin.AI, requestId, proposal.text(),
                 proposal.media(), proposal.interactive(), proposal.template(), proposal.proposalId(), clock.instant()));
         sessions.changeStatus(session, SessionStatus.WAITING_REPLY, "ai_reply");
-        meters.counter("conversation.agent.replies", "outcome", "sent").increment();
+        meters.counter("conversation.agent.replies.sent").increment();
         return true;
     }
 
@@ -111,7 +111,7 @@ public class GatekeeperService {
     }
 
     private boolean dropped(String reason, ReplyProposed proposal) {
-        meters.counter("conversation.agent.replies", "outcome", "dropped", "reason", reason).increment();
+        meters.counter("conversation.agent.replies.dropped", "reason", reason).increment();
         log.info("AI reply {} for session {} (org {}) dropped: {}", proposal.proposalId(), proposal.sessionId(),
                 proposal.orgId(), reason);
         return false;

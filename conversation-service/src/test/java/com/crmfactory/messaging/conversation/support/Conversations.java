@@ -51,4 +51,16 @@ public final class Conversations {
         return jdbc.queryForObject("SELECT delivery_status FROM message WHERE org_id = ? AND request_id = ?",
                 String.class, orgId, requestId);
     }
+
+    /** Waits until a consumer of this service handled (or deliberately skipped) the event with this ce_id. */
+    public void awaitProcessed(String consumer, String ceId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?", Integer.class, consumer,
+                ceId) == 1);
+    }
+
+    public long messagesWithRequestId(String orgId, String requestId) {
+        return jdbc.queryForObject("SELECT count(*) FROM message WHERE org_id = ? AND request_id = ?", Long.class, orgId,
+                requestId);
+    }
 }
