@@ -230,6 +230,43 @@ class InboundIT {
         assertThat(opened.expiresAt()).isEqualTo(whatsapp.receivedAt().plus(Duration.ofHours(24)));
     }
 
+    @Test
+    void severalSchedulersRunningAtOnceCloseEachExpiredSessionOnce() throws Exception {
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            MessageReceived received = Fixtures.sms(ORG, Fixtures.phone(), "expire me " + i);
+            sessions.add(inbound.receive(received).orElseThrow().getSessionId().toString());
+        }
+        jdbc.update("UPDATE session SET expires_at = now() - interval '1 minute' WHERE org_id = ? AND status = 'ACTIVE'"
+                + " AND last_message_preview LIKE 'expire me %'", ORG);
+
+        ExecutorService replicas = Executors.newFixedThreadPool(3);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(replicas.submit(() -> {
+                start.await();
+                return expiry.expireDue();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> run : runs) {
+            run.get(30, TimeUnit.SECONDS);
+        }
+        replicas.shutdown();
+
+        for (String sessionId : sessions) {
+            assertThat(jdbc.queryForObject("SELECT status FROM session WHERE id = ?::uuid", String.class, sessionId))
+                    .isEqualTo("EXPIRED");
+        }
+        String last = sessions.get(sessions.size() - 1);
+        conversationEvents.awaitOne(SessionClosed.class, e -> e.sessionId().equals(last));
+        await().atMost(Duration.ofSeconds(30)).until(() -> conversationEvents.events(SessionClosed.class,
+                e -> sessions.contains(e.sessionId())).size() >= sessions.size());
+        assertThat(conversationEvents.events(SessionClosed.class, e -> sessions.contains(e.sessionId())))
+                .hasSize(sessions.size());
+    }
+
     private void awaitRecorded(MessageReceived received) {
         await().atMost(Duration.ofSeconds(30)).until(() -> messagesWithSid(received.providerMessageId()) == 1);
     }
