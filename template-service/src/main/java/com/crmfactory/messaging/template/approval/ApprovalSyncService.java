@@ -1,5 +1,6 @@
 package com.crmfactory.messaging.template.approval;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -65,8 +66,9 @@ public class ApprovalSyncService {
     }
 
     /**
-     * One periodic run: claims due templates and checks each; a failure leaves that template for the
-     * next interval and does not stop the others.
+     * One periodic run: claims due templates batch by batch until none is left and checks each; a
+     * failure leaves that template for the next interval and does not stop the others. Every claimed row
+     * is stamped, so the loop ends even while Twilio is down.
      *
      * @return how many templates were checked successfully
      */
@@ -75,16 +77,25 @@ public class ApprovalSyncService {
             return 0;
         }
         int checked = 0;
-        for (ApprovalSyncQueue.Due due : queue.claim(properties.batchSize(), properties.interval())) {
-            try {
-                ApprovalState state = twilio.approvalOf(due.contentSid());
-                templates.applyApproval(due.id(), due.contentSid(), state.status(), state.rejectionReason());
-                checked++;
-            } catch (RuntimeException e) {
-                log.warn("Approval sync of template {} (Content {}) failed, retrying in {}: {}", due.id(),
-                        due.contentSid(), properties.interval(), e.getMessage());
+        List<ApprovalSyncQueue.Due> batch;
+        do {
+            batch = queue.claim(properties.batchSize(), properties.interval());
+            for (ApprovalSyncQueue.Due due : batch) {
+                checked += check(due) ? 1 : 0;
             }
-        }
+        } while (batch.size() == properties.batchSize());
         return checked;
+    }
+
+    private boolean check(ApprovalSyncQueue.Due due) {
+        try {
+            ApprovalState state = twilio.approvalOf(due.contentSid());
+            templates.applyApproval(due.id(), due.contentSid(), state.status(), state.rejectionReason());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Approval sync of template {} (Content {}) failed, retrying in {}: {}", due.id(),
+                    due.contentSid(), properties.interval(), e.getMessage());
+            return false;
+        }
     }
 }

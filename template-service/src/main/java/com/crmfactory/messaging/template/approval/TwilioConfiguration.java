@@ -21,11 +21,11 @@ class TwilioConfiguration {
             log.warn(TwilioContentClient.DISABLED);
             return TwilioContentClient.disabled();
         }
-        if (twilio.apiBaseUrl() != null) {
-            log.info("Twilio API calls go to {} instead of Twilio", twilio.apiBaseUrl());
+        if (twilio.redirectOrigin() != null) {
+            log.info("Twilio API calls go to {} instead of Twilio", twilio.redirectOrigin());
         }
         TwilioRestClient client = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken())
-                .httpClient(new TwilioHttpClient(twilio.apiBaseUrl(), twilio.connectTimeout(), twilio.readTimeout()))
+                .httpClient(new TwilioHttpClient(twilio.redirectOrigin(), twilio.connectTimeout(), twilio.readTimeout()))
                 .build();
         return new TwilioContentClient(client);
     }

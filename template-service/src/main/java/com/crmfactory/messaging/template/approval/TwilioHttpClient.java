@@ -1,6 +1,5 @@
 package com.crmfactory.messaging.template.approval;
 
-import java.net.URI;
 import java.time.Duration;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -26,7 +25,7 @@ class TwilioHttpClient extends NetworkHttpClient {
 
     private final String origin;
 
-    TwilioHttpClient(URI origin, Duration connectTimeout, Duration readTimeout) {
+    TwilioHttpClient(String origin, Duration connectTimeout, Duration readTimeout) {
         super(HttpClientBuilder.create()
                 .disableAutomaticRetries()
                 .useSystemProperties()
@@ -38,7 +37,7 @@ class TwilioHttpClient extends NetworkHttpClient {
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(connectTimeout))
                         .setResponseTimeout(Timeout.of(readTimeout)).build()));
-        this.origin = origin == null ? null : stripTrailingSlash(origin.toString());
+        this.origin = origin;
     }
 
     @Override
@@ -60,9 +59,5 @@ class TwilioHttpClient extends NetworkHttpClient {
     @Override
     public Response reliableRequest(Request request) {
         return makeRequest(request);
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -1,6 +1,5 @@
 package com.crmfactory.messaging.template.approval;
 
-import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,11 +16,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout how long to wait for Twilio's answer
  */
 @ConfigurationProperties("platform.twilio")
-public record TwilioProperties(String accountSid, String authToken, URI apiBaseUrl,
+public record TwilioProperties(String accountSid, String authToken, String apiBaseUrl,
         @DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration readTimeout) {
 
     public boolean configured() {
         return accountSid != null && !accountSid.isBlank() && authToken != null && !authToken.isBlank();
+    }
+
+    /** The origin to redirect to, or null for the real Twilio (blank counts as unset). */
+    public String redirectOrigin() {
+        if (apiBaseUrl == null || apiBaseUrl.isBlank()) {
+            return null;
+        }
+        String origin = apiBaseUrl.strip();
+        return origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
     }
 
     /** Never print the token. */

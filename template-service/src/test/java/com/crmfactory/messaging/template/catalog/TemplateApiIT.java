@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.crmfactory.messaging.support.web.OrgContextToken;
 import com.crmfactory.messaging.template.CatalogTopic;
@@ -38,6 +44,12 @@ class TemplateApiIT {
 
     @Autowired
     OrgContextToken tokens;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     TemplateApi api;
 
@@ -172,6 +184,54 @@ class TemplateApiIT {
         assertThat(api.put(org, PATH + "/" + es.text("id"), text("reminder", "sms", "Reminder")).status()).isEqualTo(409);
         // another org may use the same key
         assertThat(api.post("org-duplicate-other", PATH, text("reminder", "sms", "Reminder")).status()).isEqualTo(201);
+    }
+
+    /**
+     * A create racing another one passes the service's check (the other row is not committed yet) and
+     * then meets the unique index: the loser gets a 409, not a 500. The "other create" here is a row
+     * inserted in a transaction the test holds open until the request waits on it.
+     */
+    @Test
+    void aCreateLosingARaceOnTheUniqueIndexIsAConflict() throws Exception {
+        String org = "org-race";
+        api.get(org, PATH); // built-ins first
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Response> loser = transaction.execute(status -> {
+                jdbc.update("""
+                        INSERT INTO message_template (id, org_id, template_key, channel, language, type, body,
+                            approval_status, built_in, created_at, updated_at, version)
+                        VALUES (gen_random_uuid(), ?, 'flash_sale', 'SMS', 'en', 'TEXT', 'Sale', 'DRAFT', false, now(), now(), 0)""",
+                        org);
+                Future<Response> call = pool.submit(() -> api.post(org, PATH, text("flash_sale", "sms", "Sale today")));
+                try {
+                    awaitBlockedOnALock();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return call;
+            });
+            Response response = loser.get(10, TimeUnit.SECONDS);
+            assertThat(response.status()).as(response.toString()).isEqualTo(409);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(api.get(org, PATH + "?key=flash_sale").body().get("totalItems").asInt()).isEqualTo(1);
+    }
+
+    private void awaitBlockedOnALock() throws InterruptedException {
+        JdbcTemplate outside = new JdbcTemplate(jdbc.getDataSource());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Integer waiting = outside.queryForObject("SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE wait_event_type = 'Lock' AND datname = current_database()", Integer.class);
+            if (waiting != null && waiting > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the request never waited on the uncommitted row");
     }
 
     @Test
