@@ -1,7 +1,5 @@
 package com.crmfactory.messaging.ingest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -10,9 +8,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
 import com.crmfactory.messaging.testsupport.ServiceSmokeChecks;
+import com.crmfactory.messaging.testsupport.TwilioFixtures;
 
-/** The service boots against a real broker and PostgreSQL, with probes, metrics and its topics. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** The service boots against a real broker (it has no database), with probes, metrics and its topics. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "platform.twilio.auth-token=" + TwilioFixtures.AUTH_TOKEN)
 @RealInfrastructure(database = false)
 class WebhookIngestSmokeIT {
 
@@ -22,6 +22,8 @@ class WebhookIngestSmokeIT {
     @Test
     void bootsWithProbesMetricsAndTopics() {
         ServiceSmokeChecks service = new ServiceSmokeChecks(port);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> service.get("/actuator/health/readiness").statusCode() == 200);
         service.probesAreUp();
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("webhook-ingest-service");

@@ -1,0 +1,63 @@
+package com.crmfactory.messaging.ingest.tenant;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.crmfactory.messaging.ingest.tenant.TenantDirectory.Owner;
+import com.crmfactory.messaging.ingest.webhook.WebhookRejectedException;
+import com.crmfactory.messaging.support.logging.LogMasking;
+
+/**
+ * Finds the org a webhook belongs to, or says why there is none: 503 while the directory is loading
+ * (the number may simply not be loaded yet), 404 when no active org owns the number (a suspended org
+ * gets no traffic routed to it).
+ */
+@Component
+public class TenantRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantRouter.class);
+
+    private final TenantDirectory directory;
+
+    public TenantRouter(TenantDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** The org owning {@code address}, the value of parameter {@code field} ({@code To} or {@code From}). */
+    public String orgReceivingOn(String field, String address) {
+        requireLoaded();
+        return active(directory.ownerOf(address), field, address);
+    }
+
+    /**
+     * The org that sent a message: by its sender number, else by its Messaging Service (a status
+     * callback of a message sent through a Messaging Service may name no {@code From}).
+     */
+    public String orgSending(String from, String messagingServiceSid) {
+        requireLoaded();
+        Optional<Owner> owner = from == null ? Optional.empty() : directory.ownerOf(from);
+        if (owner.isEmpty() && messagingServiceSid != null) {
+            owner = directory.ownerOfMessagingService(messagingServiceSid);
+        }
+        return from != null ? active(owner, "From", from) : active(owner, "MessagingServiceSid", messagingServiceSid);
+    }
+
+    private void requireLoaded() {
+        if (!directory.isLoaded()) {
+            throw WebhookRejectedException.notReady();
+        }
+    }
+
+    private static String active(Optional<Owner> owner, String field, String address) {
+        if (owner.isPresent() && owner.get().active()) {
+            return owner.get().orgId();
+        }
+        String masked = LogMasking.phone(address);
+        log.warn("No active org receives on {} ({}{}); answering 404, nothing published", masked, field,
+                owner.map(o -> ", org " + o.orgId() + " is " + o.status().wire()).orElse(""));
+        throw WebhookRejectedException.unknownNumber(field, masked);
+    }
+}
