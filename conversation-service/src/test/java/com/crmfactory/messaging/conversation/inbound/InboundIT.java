@@ -22,7 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.crmfactory.messaging.conversation.message.Message;
-import com.crmfactory.messaging.conversation.session.SessionExpiryService;
 import com.crmfactory.messaging.conversation.support.Api;
 import com.crmfactory.messaging.conversation.support.ConversationIT;
 import com.crmfactory.messaging.conversation.support.Fixtures;
@@ -31,7 +30,6 @@ import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.SessionStatus;
 import com.crmfactory.messaging.events.conversation.MessageRecorded;
-import com.crmfactory.messaging.events.conversation.SessionClosed;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
 import com.crmfactory.messaging.support.kafka.IncomingEvent;
@@ -53,8 +51,6 @@ class InboundIT {
     JdbcTemplate jdbc;
     @Autowired
     InboundService inbound;
-    @Autowired
-    SessionExpiryService expiry;
 
     Api api;
     Kafka.Watcher conversationEvents;
@@ -157,51 +153,6 @@ class InboundIT {
     }
 
     @Test
-    void anExpiredSessionIsClosedAndTheNextMessageOpensAFreshOne() {
-        String phone = Fixtures.phone();
-        MessageReceived first = Fixtures.sms(ORG, phone, "first");
-        Fixtures.publish(first);
-        awaitRecorded(first);
-        UUID firstSession = sessionOf(first);
-        jdbc.update("UPDATE session SET expires_at = now() - interval '1 minute' WHERE id = ?", firstSession);
-
-        assertThat(expiry.expireDue()).isGreaterThanOrEqualTo(1);
-
-        assertThat(single(api.get(ORG, "/api/v1/conversations?sessionId=" + firstSession)).at("/status").asString())
-                .isEqualTo("expired");
-        SessionClosed closed = conversationEvents.awaitOne(SessionClosed.class,
-                e -> e.sessionId().equals(firstSession.toString()));
-        assertThat(closed.status()).isEqualTo(SessionStatus.EXPIRED);
-        assertThat(closed.escalated()).isFalse();
-
-        MessageReceived second = Fixtures.sms(ORG, phone, "second");
-        Fixtures.publish(second);
-        awaitRecorded(second);
-        UUID secondSession = sessionOf(second);
-        assertThat(secondSession).isNotEqualTo(firstSession);
-        Api.Response contact = api.get(ORG, "/api/v1/contacts/" + contactIdOf(phone));
-        assertThat(contact.at("/conversations").findValuesAsString("sessionId"))
-                .containsExactly(secondSession.toString(), firstSession.toString());
-        assertThat(contact.at("/conversations/0/status").asString()).isEqualTo("active");
-    }
-
-    @Test
-    void aMessageAfterTheWindowOpensAFreshSessionEvenBeforeTheSchedulerRan() {
-        String phone = Fixtures.phone();
-        MessageReceived old = Fixtures.sms(ORG, phone, "five hours ago", Instant.now().minus(Duration.ofHours(5)));
-        Fixtures.publish(old);
-        MessageReceived now = Fixtures.sms(ORG, phone, "now");
-        Fixtures.publish(now);
-        awaitRecorded(now);
-
-        assertThat(sessionOf(now)).isNotEqualTo(sessionOf(old));
-        assertThat(jdbc.queryForObject("SELECT status FROM session WHERE id = ?", String.class, sessionOf(old)))
-                .isEqualTo("EXPIRED");
-        assertThat(jdbc.queryForObject("SELECT status FROM session WHERE id = ?", String.class, sessionOf(now)))
-                .isEqualTo("ACTIVE");
-    }
-
-    @Test
     void mmsJoinsTheSmsConversationAndWhatsappOfTheSameNumberIsTheSameContact() {
         String phone = Fixtures.phone();
         MessageReceived text = Fixtures.sms(ORG, phone, "text");
@@ -228,43 +179,6 @@ class InboundIT {
                 e -> e.sessionId().equals(sessionOf(whatsapp).toString()));
         assertThat(opened.contactName()).isEqualTo("Maria");
         assertThat(opened.expiresAt()).isEqualTo(whatsapp.receivedAt().plus(Duration.ofHours(24)));
-    }
-
-    @Test
-    void severalSchedulersRunningAtOnceCloseEachExpiredSessionOnce() throws Exception {
-        List<String> sessions = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            MessageReceived received = Fixtures.sms(ORG, Fixtures.phone(), "expire me " + i);
-            sessions.add(inbound.receive(received).orElseThrow().getSessionId().toString());
-        }
-        jdbc.update("UPDATE session SET expires_at = now() - interval '1 minute' WHERE org_id = ? AND status = 'ACTIVE'"
-                + " AND last_message_preview LIKE 'expire me %'", ORG);
-
-        ExecutorService replicas = Executors.newFixedThreadPool(3);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> runs = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            runs.add(replicas.submit(() -> {
-                start.await();
-                return expiry.expireDue();
-            }));
-        }
-        start.countDown();
-        for (Future<Integer> run : runs) {
-            run.get(30, TimeUnit.SECONDS);
-        }
-        replicas.shutdown();
-
-        for (String sessionId : sessions) {
-            assertThat(jdbc.queryForObject("SELECT status FROM session WHERE id = ?::uuid", String.class, sessionId))
-                    .isEqualTo("EXPIRED");
-        }
-        String last = sessions.get(sessions.size() - 1);
-        conversationEvents.awaitOne(SessionClosed.class, e -> e.sessionId().equals(last));
-        await().atMost(Duration.ofSeconds(30)).until(() -> conversationEvents.events(SessionClosed.class,
-                e -> sessions.contains(e.sessionId())).size() >= sessions.size());
-        assertThat(conversationEvents.events(SessionClosed.class, e -> sessions.contains(e.sessionId())))
-                .hasSize(sessions.size());
     }
 
     private void awaitRecorded(MessageReceived received) {
