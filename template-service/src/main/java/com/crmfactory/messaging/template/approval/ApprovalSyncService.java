@@ -1,6 +1,9 @@
 package com.crmfactory.messaging.template.approval;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -68,34 +71,38 @@ public class ApprovalSyncService {
     /**
      * One periodic run: claims due templates batch by batch until none is left and checks each; a
      * failure leaves that template for the next interval and does not stop the others. Every claimed row
-     * is stamped, so the loop ends even while Twilio is down.
+     * is stamped, so the loop ends even while Twilio is down. Twilio is asked once per Content SID and
+     * run: a {@code TWILIO_TPL_*} built-in shares one SID across every org.
      *
-     * @return how many templates were checked successfully
+     * @return how many templates were brought up to date
      */
     public int syncDue() {
         if (!twilio.enabled()) {
             return 0;
         }
+        Map<String, Optional<ApprovalState>> verdicts = new HashMap<>();
         int checked = 0;
         List<ApprovalSyncQueue.Due> batch;
         do {
             batch = queue.claim(properties.batchSize(), properties.interval());
             for (ApprovalSyncQueue.Due due : batch) {
-                checked += check(due) ? 1 : 0;
+                Optional<ApprovalState> state = verdicts.computeIfAbsent(due.contentSid(), this::ask);
+                if (state.isPresent()) {
+                    templates.applyApproval(due.id(), due.contentSid(), state.get().status(), state.get().rejectionReason());
+                    checked++;
+                }
             }
         } while (batch.size() == properties.batchSize());
         return checked;
     }
 
-    private boolean check(ApprovalSyncQueue.Due due) {
+    private Optional<ApprovalState> ask(String contentSid) {
         try {
-            ApprovalState state = twilio.approvalOf(due.contentSid());
-            templates.applyApproval(due.id(), due.contentSid(), state.status(), state.rejectionReason());
-            return true;
+            return Optional.of(twilio.approvalOf(contentSid));
         } catch (RuntimeException e) {
-            log.warn("Approval sync of template {} (Content {}) failed, retrying in {}: {}", due.id(),
-                    due.contentSid(), properties.interval(), e.getMessage());
-            return false;
+            log.warn("Approval sync of Content {} failed, retrying in {}: {}", contentSid, properties.interval(),
+                    e.getMessage());
+            return Optional.empty();
         }
     }
 }

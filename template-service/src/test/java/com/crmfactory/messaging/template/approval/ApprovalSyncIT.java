@@ -43,11 +43,13 @@ import com.crmfactory.messaging.testsupport.RealInfrastructure;
         "platform.twilio.account-sid=" + FakeTwilioContentApi.ACCOUNT_SID,
         "platform.twilio.auth-token=" + FakeTwilioContentApi.AUTH_TOKEN,
         "platform.template.approval-sync.interval=1s",
-        "platform.template.approval-sync.initial-delay=0s"})
+        "platform.template.approval-sync.initial-delay=0s",
+        "TWILIO_TPL_WELCOME_MENU=" + ApprovalSyncIT.WELCOME_SID})
 @RealInfrastructure
 @DirtiesContext
 class ApprovalSyncIT {
 
+    static final String WELCOME_SID = "HXaaaabbbbccccddddeeeeffff00001111";
     private static final String PATH = TemplateApi.PATH;
     private static final AtomicInteger SIDS = new AtomicInteger();
     private static FakeTwilioContentApi twilio;
@@ -69,6 +71,7 @@ class ApprovalSyncIT {
     @DynamicPropertySource
     static void twilio(DynamicPropertyRegistry registry) throws IOException {
         twilio = new FakeTwilioContentApi();
+        twilio.approval(WELCOME_SID, "approved", null);
         registry.add("platform.twilio.api-base-url", twilio::origin);
     }
 
@@ -105,7 +108,8 @@ class ApprovalSyncIT {
         assertThat(request.path()).isEqualTo("/v1/Content/" + sid + "/ApprovalRequests");
         assertThat(request.authorization()).startsWith("Basic ");
 
-        List<Event> events = CatalogTopic.await(org, all -> all.stream().anyMatch(e -> "approved".equals(e.text("approvalStatus"))));
+        List<Event> events = CatalogTopic.await(org, all -> all.stream()
+                .anyMatch(e -> e.key().equals(id) && "approved".equals(e.text("approvalStatus"))));
         assertThat(events.stream().filter(e -> e.key().equals(id)).map(e -> e.text("approvalStatus")))
                 .containsExactly("draft", "approved");
     }
@@ -157,7 +161,8 @@ class ApprovalSyncIT {
         twilio.approval(sid, "approved", null);
         await().atMost(Duration.ofSeconds(20)).until(() -> "approved".equals(api.get(org, PATH + "/" + id).text("approvalStatus")));
 
-        List<Event> events = CatalogTopic.await(org, all -> all.stream().anyMatch(e -> "approved".equals(e.text("approvalStatus"))));
+        List<Event> events = CatalogTopic.await(org, all -> all.stream()
+                .anyMatch(e -> e.key().equals(id) && "approved".equals(e.text("approvalStatus"))));
         assertThat(events.stream().filter(e -> e.key().equals(id)).map(e -> e.text("approvalStatus")))
                 .containsExactly("draft", "pending", "approved");
 
@@ -165,7 +170,18 @@ class ApprovalSyncIT {
         int checks = twilio.requestsFor(sid).size();
         Thread.sleep(2500);
         assertThat(twilio.requestsFor(sid).size()).isGreaterThan(checks);
-        assertThat(CatalogTopic.await(org, all -> all.size() >= 3)).hasSize(3 + 3); // + the org's 3 built-ins
+        assertThat(CatalogTopic.await(org, all -> all.size() >= 3).stream().filter(e -> e.key().equals(id))).hasSize(3);
+    }
+
+    /** The deployment's TWILIO_TPL_* Content is approved once at Twilio: every org's built-in follows. */
+    @Test
+    void everyOrgsBuiltInFollowsTheApprovalOfTheSharedOverride() {
+        for (String org : List.of("org-shared-1", "org-shared-2")) {
+            String id = api.get(org, PATH + "?key=welcome_menu").body().get("items").get(0).get("id").asString();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> "approved".equals(api.get(org, PATH + "/" + id).text("approvalStatus")));
+            CatalogTopic.await(org, all -> all.stream().anyMatch(e -> e.key().equals(id) && "approved".equals(e.text("approvalStatus"))));
+        }
     }
 
     /** Two replicas claiming at once never get the same template (FOR UPDATE SKIP LOCKED). */
