@@ -1,6 +1,8 @@
 package com.crmfactory.messaging.ingest.webhook;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -25,32 +27,35 @@ import io.micrometer.core.instrument.Timer;
 public class WebhookMetrics {
 
     private final MeterRegistry registry;
+    // a handful of tag combinations, looked up on every request: keep them instead of rebuilding ids
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void accepted(WebhookKind kind, String channel) {
-        Counter.builder("ingest.webhooks.accepted")
+        counters.computeIfAbsent("accepted:" + kind.tag() + ":" + channel, key -> Counter.builder("ingest.webhooks.accepted")
                 .description("Webhooks published to Kafka and acknowledged to Twilio")
                 .tag("kind", kind.tag()).tag("channel", channel)
-                .register(registry).increment();
+                .register(registry)).increment();
     }
 
     public void rejected(WebhookKind kind, String reason) {
-        Counter.builder("ingest.webhooks.rejected")
+        counters.computeIfAbsent("rejected:" + kind.tag() + ":" + reason, key -> Counter.builder("ingest.webhooks.rejected")
                 .description("Webhooks answered with an error; nothing was published")
                 .tag("kind", kind.tag()).tag("reason", reason)
-                .register(registry).increment();
+                .register(registry)).increment();
     }
 
     Timer publishAck(String topic, String outcome) {
-        return Timer.builder("ingest.publish.ack")
+        return timers.computeIfAbsent(topic + ":" + outcome, key -> Timer.builder("ingest.publish.ack")
                 .description("Time until Kafka acknowledged (acks=all) a webhook's event")
                 .tag("topic", topic).tag("outcome", outcome)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry);
+                .register(registry));
     }
 }
