@@ -3,6 +3,7 @@ package com.crmfactory.messaging.conversation.contact;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.springframework.data.domain.Persistable;
 
 import jakarta.persistence.Entity;
@@ -12,9 +13,13 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
-/** A customer of one org, created on their first message or through the API. */
+/**
+ * A customer of one org, created on their first message or through the API. Updates write only the
+ * changed columns, so an inbound message refreshing the profile name never undoes an agent's edit.
+ */
 @Entity
 @Table(name = "contact")
+@DynamicUpdate
 public class Contact implements Persistable<UUID> {
 
     @Id
