@@ -30,6 +30,7 @@ class AutomationSmokeIT {
         service.probesAreUp();
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("automation-service");
+        service.openApiIsPublished();
         service.topicsExist(Map.of(
                 "messaging.outbound.requests.v1", 12,
                 "automation-service.dlt.messaging.inbound.v1", 1,

@@ -32,6 +32,7 @@ class ConversationSmokeIT {
         service.probesAreUp();
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("conversation-service");
+        service.openApiIsPublished();
         service.topicsExist(Map.of(
                 "conversation.events.v1", 12,
                 "messaging.outbound.requests.v1", 12,

@@ -32,6 +32,7 @@ class TemplateSmokeIT {
         service.probesAreUp();
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("template-service");
+        service.openApiIsPublished();
         service.topicsExist(Map.of(
                 "templates.catalog.v1", 3,
                 "template-service.dlt.platform.tenants.v1", 1));

@@ -61,6 +61,13 @@ public final class ServiceSmokeChecks {
         assertThat(prometheus.body()).contains("application=\"" + application + "\"").contains("jvm_memory_used_bytes");
     }
 
+    /** The service's OpenAPI document, which the gateway publishes at {@code /openapi/<service>}. */
+    public void openApiIsPublished() {
+        HttpResponse<String> document = get("/v3/api-docs");
+        assertThat(document.statusCode()).as(document.body()).isEqualTo(200);
+        assertThat(document.body()).contains("\"openapi\"");
+    }
+
     /** Waits for the topics (created asynchronously at start-up) and checks their partition counts. */
     public void topicsExist(Map<String, Integer> partitionsByTopic) {
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
