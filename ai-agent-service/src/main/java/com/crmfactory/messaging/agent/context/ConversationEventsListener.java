@@ -1,0 +1,60 @@
+package com.crmfactory.messaging.agent.context;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.crmfactory.messaging.events.Topics;
+import com.crmfactory.messaging.events.conversation.MessageRecorded;
+import com.crmfactory.messaging.events.conversation.SessionAssigned;
+import com.crmfactory.messaging.events.conversation.SessionClosed;
+import com.crmfactory.messaging.events.conversation.SessionEscalated;
+import com.crmfactory.messaging.events.conversation.SessionOpened;
+import com.crmfactory.messaging.events.conversation.SessionStatusChanged;
+import com.crmfactory.messaging.support.consumer.ProcessedEvents;
+import com.crmfactory.messaging.support.kafka.EventCodec;
+
+/** {@code conversation.events.v1}: the agent's copy of sessions and messages, and who handles each session. */
+@Component
+class ConversationEventsListener {
+
+    static final String CONSUMER = "ai-agent-service.conversation-events";
+
+    private final EventCodec codec;
+    private final ProcessedEvents processed;
+    private final ContextService context;
+
+    ConversationEventsListener(EventCodec codec, ProcessedEvents processed, ContextService context) {
+        this.codec = codec;
+        this.processed = processed;
+        this.context = context;
+    }
+
+    @KafkaListener(id = "agent-conversation-events", idIsGroup = false, topics = Topics.CONVERSATION_EVENTS)
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        codec.decode(record).ifPresent(event -> {
+            if (!processed.firstDelivery(CONSUMER, event.id())) {
+                return;
+            }
+            var payload = event.payload();
+            if (payload instanceof SessionOpened opened) {
+                context.opened(opened);
+            } else if (payload instanceof MessageRecorded recorded) {
+                context.recorded(recorded);
+            } else if (payload instanceof SessionAssigned assigned) {
+                context.handler(assigned.orgId(), assigned.sessionId(), SessionContext.Handler.human);
+            } else if (payload instanceof SessionEscalated escalated) {
+                context.handler(escalated.orgId(), escalated.sessionId(), SessionContext.Handler.human);
+            } else if (payload instanceof SessionClosed closed) {
+                context.handler(closed.orgId(), closed.sessionId(), SessionContext.Handler.closed);
+            } else if (payload instanceof SessionStatusChanged changed) {
+                SessionContext.Handler handler = ContextService.handlerFor(changed.status());
+                if (handler != null) {
+                    context.handler(changed.orgId(), changed.sessionId(), handler);
+                }
+            }
+        });
+    }
+}

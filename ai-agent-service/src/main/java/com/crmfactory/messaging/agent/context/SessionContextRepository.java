@@ -1,0 +1,140 @@
+package com.crmfactory.messaging.agent.context;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.crmfactory.messaging.events.common.Channel;
+import com.crmfactory.messaging.events.common.OrderDraft;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code agent_session} and {@code agent_message}, in plain SQL (row locks for the turn runner). */
+@Repository
+public class SessionContextRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JdbcTemplate jdbc;
+
+    SessionContextRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertIfAbsent(SessionContext c) {
+        jdbc.update("""
+                INSERT INTO agent_session (session_id, org_id, contact_id, channel, customer_address, business_address,
+                    contact_name, handler) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING""",
+                c.sessionId, c.orgId, c.contactId, c.channel.wire(), c.customerAddress, c.businessAddress, c.contactName,
+                c.handler.name());
+    }
+
+    public Optional<SessionContext> find(String orgId, String sessionId) {
+        return jdbc.query("SELECT * FROM agent_session WHERE session_id = ? AND org_id = ?", this::map, sessionId, orgId)
+                .stream().findFirst();
+    }
+
+    /** Locks the session for its turn; skipped while another replica's turn holds it. */
+    public Optional<SessionContext> lockForTurn(String sessionId) {
+        return jdbc.query("SELECT * FROM agent_session WHERE session_id = ? FOR UPDATE SKIP LOCKED", this::map, sessionId)
+                .stream().findFirst();
+    }
+
+    public void save(SessionContext c) {
+        jdbc.update("""
+                UPDATE agent_session SET handler = ?, greeted = ?, not_understood = ?, last_intent = ?, last_confidence = ?,
+                    pending = ?, draft = ?, last_answered_seq = ?, updated_at = now() WHERE session_id = ?""",
+                c.handler.name(), c.greeted, c.notUnderstood, c.lastIntent, c.lastConfidence,
+                c.pending == null ? null : JSON.writeValueAsString(c.pending), JSON.writeValueAsString(c.draft),
+                c.lastAnsweredSeq, c.sessionId);
+    }
+
+    public void setHandler(String orgId, String sessionId, SessionContext.Handler handler) {
+        jdbc.update("UPDATE agent_session SET handler = ?, due_at = CASE WHEN ? = 'ai' THEN due_at END, updated_at = now() "
+                + "WHERE session_id = ? AND org_id = ?", handler.name(), handler.name(), sessionId, orgId);
+    }
+
+    public void markDue(String sessionId, Instant dueAt) {
+        jdbc.update("UPDATE agent_session SET due_at = ? WHERE session_id = ? AND handler = 'ai'", Timestamp.from(dueAt),
+                sessionId);
+    }
+
+    public void clearDue(String sessionId) {
+        jdbc.update("UPDATE agent_session SET due_at = NULL WHERE session_id = ?", sessionId);
+    }
+
+    public Optional<Instant> dueAt(String sessionId) {
+        return jdbc.query("SELECT due_at FROM agent_session WHERE session_id = ?", (rs, i) -> rs.getTimestamp(1), sessionId)
+                .stream().filter(t -> t != null).map(Timestamp::toInstant).findFirst();
+    }
+
+    public List<String> overdue(Instant now) {
+        return jdbc.queryForList("SELECT session_id FROM agent_session WHERE due_at <= ? AND handler = 'ai' LIMIT 50",
+                String.class, Timestamp.from(now));
+    }
+
+    public boolean addMessage(String sessionId, CustomerMessage m) {
+        return jdbc.update("""
+                INSERT INTO agent_message (message_id, session_id, sequence, author, body, reply_id, media_urls, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING""", m.messageId(), sessionId,
+                m.sequence(), m.author(), m.body(), m.replyId(), String.join("\n", m.mediaUrls()),
+                Timestamp.from(m.createdAt())) == 1;
+    }
+
+    public List<CustomerMessage> customerMessagesAfter(String sessionId, long sequence) {
+        return jdbc.query("SELECT * FROM agent_message WHERE session_id = ? AND author = 'CUSTOMER' AND sequence > ? "
+                + "ORDER BY sequence", (rs, i) -> message(rs), sessionId, sequence);
+    }
+
+    /** The last messages of the session, oldest first (chat memory, handoff summaries). */
+    public List<CustomerMessage> history(String sessionId, int limit) {
+        List<CustomerMessage> newest = jdbc.query("SELECT * FROM agent_message WHERE session_id = ? ORDER BY sequence DESC "
+                + "LIMIT ?", (rs, i) -> message(rs), sessionId, limit);
+        List<CustomerMessage> oldestFirst = new java.util.ArrayList<>(newest);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    public void saveAnalysis(String messageId, String analysis) {
+        jdbc.update("UPDATE agent_message SET analysis = ? WHERE message_id = ?", analysis, messageId);
+    }
+
+    private CustomerMessage message(ResultSet rs) throws SQLException {
+        String media = rs.getString("media_urls");
+        return new CustomerMessage(rs.getString("message_id"), rs.getLong("sequence"), rs.getString("author"),
+                rs.getString("body"), rs.getString("reply_id"),
+                media == null || media.isBlank() ? List.of() : Arrays.asList(media.split("\n")), rs.getString("analysis"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private SessionContext map(ResultSet rs, int row) throws SQLException {
+        SessionContext c = new SessionContext();
+        c.sessionId = rs.getString("session_id");
+        c.orgId = rs.getString("org_id");
+        c.contactId = rs.getString("contact_id");
+        c.channel = Channel.fromWire(rs.getString("channel"));
+        c.customerAddress = rs.getString("customer_address");
+        c.businessAddress = rs.getString("business_address");
+        c.contactName = rs.getString("contact_name");
+        c.handler = SessionContext.Handler.valueOf(rs.getString("handler"));
+        c.greeted = rs.getBoolean("greeted");
+        c.notUnderstood = rs.getInt("not_understood");
+        c.lastIntent = rs.getString("last_intent");
+        double confidence = rs.getDouble("last_confidence");
+        c.lastConfidence = rs.wasNull() ? null : confidence;
+        String pending = rs.getString("pending");
+        c.pending = pending == null ? null : JSON.readValue(pending, SessionContext.Pending.class);
+        String draft = rs.getString("draft");
+        if (draft != null) {
+            c.draft = JSON.readValue(draft, OrderDraft.class);
+        }
+        c.lastAnsweredSeq = rs.getLong("last_answered_seq");
+        return c;
+    }
+}

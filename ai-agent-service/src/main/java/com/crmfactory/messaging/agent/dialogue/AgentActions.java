@@ -1,0 +1,43 @@
+package com.crmfactory.messaging.agent.dialogue;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.crmfactory.messaging.agent.context.SessionContext;
+import com.crmfactory.messaging.events.Topics;
+import com.crmfactory.messaging.events.agent.EscalationRequested;
+import com.crmfactory.messaging.events.agent.InsightsUpdated;
+import com.crmfactory.messaging.events.agent.ReplyProposed;
+import com.crmfactory.messaging.support.outbox.OutboxWriter;
+
+/** Writes a turn's outcome to {@code agent.actions.v1} through the outbox, in the turn's transaction. */
+@Component
+class AgentActions {
+
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    AgentActions(OutboxWriter outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    void publish(SessionContext c, TurnResult result, String inReplyTo) {
+        String key = c.conversationKey();
+        Double confidence = result.confidence();
+        for (TurnResult.Reply reply : result.replies()) {
+            outbox.append(Topics.AGENT_ACTIONS, key, new ReplyProposed(c.orgId, c.sessionId, UUID.randomUUID().toString(),
+                    inReplyTo, reply.text(), null, reply.interactive(), reply.template(), result.intent(), confidence,
+                    clock.instant()));
+        }
+        if (result.escalation() != null) {
+            outbox.append(Topics.AGENT_ACTIONS, key, new EscalationRequested(c.orgId, c.sessionId,
+                    result.escalation().reason(), result.intent(), confidence, result.escalation().summary(),
+                    result.escalation().queueHint(), clock.instant()));
+        }
+        outbox.append(Topics.AGENT_ACTIONS, key, new InsightsUpdated(c.orgId, c.sessionId, result.intent(), confidence,
+                result.summary(), c.draft, clock.instant()));
+    }
+}

@@ -1,0 +1,14 @@
+package com.crmfactory.messaging.agent.dialogue;
+
+import java.util.List;
+
+import com.crmfactory.messaging.agent.context.CustomerMessage;
+import com.crmfactory.messaging.agent.context.SessionContext;
+
+/**
+ * One turn's input: the customer messages not answered yet, joined; the payload of a tapped button or
+ * list item; what was read from images (barcodes); and the recent history for a language model.
+ */
+public record TurnInput(SessionContext session, String text, String replyId, List<String> imageCodes,
+        List<String> imageNotes, List<CustomerMessage> history) {
+}

@@ -1,0 +1,79 @@
+package com.crmfactory.messaging.agent.dialogue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.crmfactory.messaging.events.common.Interactive;
+import com.crmfactory.messaging.events.common.TemplateRef;
+
+/** What one turn decided: replies to propose, perhaps an escalation, and the insight line. */
+public final class TurnResult {
+
+    public record Reply(String text, Interactive interactive, TemplateRef template) {
+    }
+
+    public record Escalation(String reason, String summary, String queueHint) {
+    }
+
+    private final List<Reply> replies = new ArrayList<>();
+    private Escalation escalation;
+    private String intent;
+    private Double confidence;
+    private String summary;
+
+    public TurnResult(String intent, Double confidence) {
+        this.intent = intent;
+        this.confidence = confidence;
+    }
+
+    public TurnResult say(String text) {
+        replies.add(new Reply(text, null, null));
+        return this;
+    }
+
+    public TurnResult send(Interactive interactive) {
+        replies.add(new Reply(null, interactive, null));
+        return this;
+    }
+
+    public TurnResult send(TemplateRef template) {
+        replies.add(new Reply(null, null, template));
+        return this;
+    }
+
+    public TurnResult escalate(String reason, String summary, String queueHint) {
+        this.escalation = new Escalation(reason, summary, queueHint);
+        return this;
+    }
+
+    public TurnResult summary(String summary) {
+        this.summary = summary;
+        return this;
+    }
+
+    public TurnResult intent(String intent, Double confidence) {
+        this.intent = intent;
+        this.confidence = confidence;
+        return this;
+    }
+
+    public List<Reply> replies() {
+        return replies;
+    }
+
+    public Escalation escalation() {
+        return escalation;
+    }
+
+    public String intent() {
+        return intent;
+    }
+
+    public Double confidence() {
+        return confidence;
+    }
+
+    public String summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,72 @@
+package com.crmfactory.messaging.agent.dialogue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.crmfactory.messaging.agent.context.SessionContextRepository;
+
+/**
+ * Runs a session's turn when its debounce has passed: a timer right after the customer message commits
+ * (low latency), and a sweep every second for turns a restart or a failure left due (nothing is lost:
+ * the due time is in the database).
+ */
+@Component
+public class TurnScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnScheduler.class);
+
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "agent-turn");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ObjectProvider<TurnService> turns;
+    private final SessionContextRepository sessions;
+    private final Clock clock;
+
+    TurnScheduler(ObjectProvider<TurnService> turns, SessionContextRepository sessions, Clock clock) {
+        this.turns = turns;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    /** Schedules the turn once the current transaction committed (the message must be visible to it). */
+    public void afterCommit(String sessionId, Duration delay) {
+        Runnable schedule = () -> timers.schedule(() -> run(sessionId), delay.toMillis() + 5, TimeUnit.MILLISECONDS);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    schedule.run();
+                }
+            });
+        } else {
+            schedule.run();
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${agent.sweep-interval:1000}")
+    void sweep() {
+        sessions.overdue(clock.instant().minusMillis(500)).forEach(this::run);
+    }
+
+    private void run(String sessionId) {
+        try {
+            turns.getObject().runIfDue(sessionId);
+        } catch (RuntimeException e) {
+            // left due: the sweep retries it
+            log.warn("Turn of session {} failed: {}", sessionId, e.toString());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.crmfactory.messaging.agent.intent;
+
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The evaluation command: classifies a CSV of {@code utterance,intent} rows and prints accuracy overall
+ * and per intent, the most frequent confusions and the latency p50/p99 of one classification. Without
+ * an argument it uses the held-out test split of the shipped data, which the model was not built from.
+ * Run (after {@code ./mvnw -o -q package -pl ai-agent-service -DskipTests}):
+ * {@code java -Dloader.main=com.crmfactory.messaging.agent.intent.IntentEvaluation -cp
+ * ai-agent-service/target/ai-agent-service-0.1.0-SNAPSHOT.jar org.springframework.boot.loader.launch.PropertiesLauncher [file.csv]}
+ */
+public final class IntentEvaluation {
+
+    private IntentEvaluation() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<IntentExample> rows;
+        if (args.length > 0) {
+            try (InputStream in = new FileInputStream(args[0])) {
+                rows = IntentDataset.read(in);
+            }
+        } else {
+            rows = IntentDataset.of(IntentDataset.shipped(), IntentDataset.Split.TEST);
+        }
+        Set<String> datasetIntents = IntentDataset.readClasspath(IntentDataset.BITEXT).stream().map(IntentExample::intent)
+                .collect(Collectors.toSet());
+        IntentClassifier classifier = IntentClassifier.shipped();
+        for (int i = 0; i < 50; i++) {
+            classifier.classify("warm up the model " + i);
+        }
+        Map<String, int[]> perIntent = new TreeMap<>();
+        Map<String, Integer> confusions = new TreeMap<>();
+        long[] nanos = new long[rows.size()];
+        int correct = 0;
+        int datasetRows = 0;
+        int datasetCorrect = 0;
+        for (int n = 0; n < rows.size(); n++) {
+            IntentExample row = rows.get(n);
+            long t0 = System.nanoTime();
+            IntentPrediction prediction = classifier.classify(row.utterance());
+            nanos[n] = System.nanoTime() - t0;
+            boolean ok = prediction.intent().equals(row.intent());
+            int[] counts = perIntent.computeIfAbsent(row.intent(), k -> new int[2]);
+            counts[0]++;
+            counts[1] += ok ? 1 : 0;
+            correct += ok ? 1 : 0;
+            if (datasetIntents.contains(row.intent())) {
+                datasetRows++;
+                datasetCorrect += ok ? 1 : 0;
+            }
+            if (!ok) {
+                confusions.merge(row.intent() + " -> " + prediction.intent(), 1, Integer::sum);
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf("rows %d, accuracy %.4f overall; %.4f over the %d dataset intents (%d rows)%n", rows.size(),
+                (double) correct / rows.size(), datasetRows == 0 ? 0 : (double) datasetCorrect / datasetRows,
+                datasetIntents.size(), datasetRows);
+        System.out.println("per intent (rows, accuracy):");
+        perIntent.forEach((intent, c) -> System.out.printf("  %-28s %4d  %.4f%n", intent, c[0], (double) c[1] / c[0]));
+        System.out.println("most frequent confusions (expected -> predicted: count):");
+        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(confusions.entrySet());
+        sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        sorted.stream().limit(15).forEach(e -> System.out.printf("  %-55s %d%n", e.getKey(), e.getValue()));
+        System.out.printf("latency per classification: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                percentile(nanos, 0.50), percentile(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}

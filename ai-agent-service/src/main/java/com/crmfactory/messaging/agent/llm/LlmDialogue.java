@@ -1,0 +1,120 @@
+package com.crmfactory.messaging.agent.llm;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.crmfactory.messaging.agent.context.CustomerMessage;
+import com.crmfactory.messaging.agent.context.SessionContext;
+import com.crmfactory.messaging.agent.dialogue.AgentProperties;
+import com.crmfactory.messaging.agent.dialogue.Dialogue;
+import com.crmfactory.messaging.agent.dialogue.OfflineDialogue;
+import com.crmfactory.messaging.agent.dialogue.TurnInput;
+import com.crmfactory.messaging.agent.dialogue.TurnResult;
+import com.crmfactory.messaging.agent.draft.DraftService;
+import com.crmfactory.messaging.agent.erp.CatalogueCache;
+import com.crmfactory.messaging.agent.erp.ErpClient;
+import com.crmfactory.messaging.agent.intent.IntentClassifier;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.service.AiServices;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The LLM agent: chat memory from the session history, ERP tools bound to the session, a structured
+ * answer (reply, intent, confidence, escalate). Guarded by a circuit breaker and a hard time limit;
+ * when either trips, or the model fails, the offline agent answers the turn instead.
+ */
+public class LlmDialogue implements Dialogue {
+
+    private static final Logger log = LoggerFactory.getLogger(LlmDialogue.class);
+
+    private final LlmModels models;
+    private final LlmProperties properties;
+    private final OfflineDialogue offline;
+    private final ErpClient erp;
+    private final DraftService drafts;
+    private final AgentProperties agent;
+    private final CircuitBreaker breaker;
+    private final MeterRegistry meters;
+    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "agent-llm");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public LlmDialogue(LlmModels models, LlmProperties properties, OfflineDialogue offline, ErpClient erp, DraftService drafts,
+            CatalogueCache catalogue, IntentClassifier classifier, AgentProperties agent, CircuitBreaker breaker,
+            MeterRegistry meters) {
+        this.models = models;
+        this.properties = properties;
+        this.offline = offline;
+        this.erp = erp;
+        this.drafts = drafts;
+        this.agent = agent;
+        this.breaker = breaker;
+        this.meters = meters;
+    }
+
+    @Override
+    public TurnResult respond(TurnInput in) {
+        SessionContext c = in.session();
+        ErpTools tools = new ErpTools(c, erp, drafts);
+        try {
+            AgentAnswer answer = breaker.executeCallable(() -> CompletableFuture.supplyAsync(() -> ask(in, tools), calls)
+                    .get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS));
+            meters.counter("agent.llm.turns", "outcome", "answered").increment();
+            return toResult(c, answer, tools);
+        } catch (Exception e) {
+            meters.counter("agent.llm.turns", "outcome", "fallback").increment();
+            log.warn("LLM turn of session {} failed ({}); the offline agent answers", c.sessionId, e.toString());
+            return offline.respond(in);
+        }
+    }
+
+    private AgentAnswer ask(TurnInput in, ErpTools tools) {
+        MessageWindowChatMemory memory = MessageWindowChatMemory.withMaxMessages(20);
+        for (CustomerMessage m : in.history()) {
+            if (m.body() == null || m.sequence() > in.session().lastAnsweredSeq) {
+                continue; // this turn's own messages are the user message below
+            }
+            memory.add("CUSTOMER".equals(m.author()) ? UserMessage.from(m.body()) : AiMessage.from(m.body()));
+        }
+        AgentAssistant assistant = AiServices.builder(AgentAssistant.class).chatModel(models.chat()).chatMemory(memory)
+                .tools(tools).maxSequentialToolsInvocations(properties.maxToolRounds()).build();
+        String text = in.text();
+        if (!in.imageCodes().isEmpty()) {
+            text += "\n[barcodes read from the customer's photo: " + String.join(", ", in.imageCodes()) + "]";
+        }
+        if (!in.imageNotes().isEmpty()) {
+            text += "\n[" + String.join("; ", in.imageNotes()) + "]";
+        }
+        return assistant.answer(text);
+    }
+
+    private TurnResult toResult(SessionContext c, AgentAnswer answer, ErpTools tools) {
+        c.greeted = true;
+        TurnResult result = new TurnResult(answer.intent() == null ? "other" : answer.intent(),
+                Math.max(0, Math.min(1, answer.confidence())));
+        if (answer.reply() != null && !answer.reply().isBlank()) {
+            result.say(answer.reply());
+        }
+        if (tools.submitted != null) {
+            result.send(DraftService.confirmation(c, tools.submitted));
+        }
+        boolean unsure = answer.confidence() < agent.confidenceThreshold();
+        if (tools.escalation != null || answer.escalate() || unsure) {
+            String reason = tools.escalation != null ? tools.escalation : answer.escalate() ? "llm_escalation" : "low_confidence";
+            result.escalate(reason, "LLM agent handed over (" + reason + "); intent " + result.intent(), null);
+        }
+        return result.summary(answer.reply() == null ? result.intent()
+                : answer.reply().replace('\n', ' ').substring(0, Math.min(100, answer.reply().length())));
+    }
+}

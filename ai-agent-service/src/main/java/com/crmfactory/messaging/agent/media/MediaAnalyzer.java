@@ -1,0 +1,50 @@
+package com.crmfactory.messaging.agent.media;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the images of a message: barcodes/QR codes always (offline), plus a description when a
+ * vision-capable model is configured. A refused or failed image becomes a note, never an error.
+ */
+public class MediaAnalyzer {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaAnalyzer.class);
+
+    /** A vision-capable model describing an image; absent in the offline default. */
+    public interface ImageDescriber {
+        Optional<String> describe(String contentType, byte[] image);
+    }
+
+    private final MediaFetcher fetcher;
+    private final BarcodeReader barcodes;
+    private final ImageDescriber describer;
+
+    public MediaAnalyzer(MediaFetcher fetcher, BarcodeReader barcodes, ImageDescriber describer) {
+        this.fetcher = fetcher;
+        this.barcodes = barcodes;
+        this.describer = describer;
+    }
+
+    public ImageAnalysis analyze(String orgId, List<String> urls) {
+        List<String> codes = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (String url : urls) {
+            try {
+                MediaFetcher.Fetched image = fetcher.fetch(url);
+                codes.addAll(barcodes.decode(image.bytes()));
+                if (describer != null) {
+                    describer.describe(image.contentType(), image.bytes()).ifPresent(d -> notes.add("image: " + d));
+                }
+            } catch (MediaRefusedException e) {
+                log.info("Media of org {} not analysed: {}", orgId, e.getMessage());
+                notes.add("image not analysed (" + e.getMessage() + ")");
+            }
+        }
+        return new ImageAnalysis(codes, notes);
+    }
+}

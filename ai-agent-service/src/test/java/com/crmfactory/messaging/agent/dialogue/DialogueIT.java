@@ -1,0 +1,289 @@
+package com.crmfactory.messaging.agent.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.crmfactory.messaging.devstack.erp.DemoErp;
+import com.crmfactory.messaging.events.ConversationKey;
+import com.crmfactory.messaging.events.Topics;
+import com.crmfactory.messaging.events.agent.EscalationRequested;
+import com.crmfactory.messaging.events.agent.InsightsUpdated;
+import com.crmfactory.messaging.events.agent.ReplyProposed;
+import com.crmfactory.messaging.events.common.Author;
+import com.crmfactory.messaging.events.common.Channel;
+import com.crmfactory.messaging.events.common.InteractiveReply;
+import com.crmfactory.messaging.events.common.InteractiveReplyType;
+import com.crmfactory.messaging.events.common.Media;
+import com.crmfactory.messaging.events.common.MessageView;
+import com.crmfactory.messaging.events.common.SessionStatus;
+import com.crmfactory.messaging.events.common.TriggerChannel;
+import com.crmfactory.messaging.events.conversation.MessageRecorded;
+import com.crmfactory.messaging.events.conversation.SessionAssigned;
+import com.crmfactory.messaging.events.conversation.SessionOpened;
+import com.crmfactory.messaging.testsupport.RealInfrastructure;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.oned.Code128Writer;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Scripted dialogues over the real service (real broker, real PostgreSQL) with the demo ERP in-process:
+ * conversation events in as conversation-service emits them, agent actions out of agent.actions.v1.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class DialogueIT {
+
+    static final DemoErp ERP = start();
+    static final HttpServer MEDIA = media();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("agent.erp.base-url", () -> "http://localhost:" + ERP.port() + "/api/v1");
+        registry.add("agent.media.allowed-hosts", () -> "localhost:" + MEDIA.getAddress().getPort());
+        registry.add("agent.media.require-https", () -> "false");
+    }
+
+    @AfterAll
+    static void stop() {
+        ERP.close();
+        MEDIA.stop(0);
+    }
+
+    /** One customer's session, scripted. */
+    final class Session {
+        final String org = "org-" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
+        final String id = UUID.randomUUID().toString();
+        final String phone;
+        final AtomicLong sequence = new AtomicLong();
+        final String key;
+        int seenReplies;
+
+        Session(String phone) {
+            this.phone = phone;
+            this.key = ConversationKey.of(org, Channel.WHATSAPP, "whatsapp:" + phone).value();
+            Kafka.send(Topics.CONVERSATION_EVENTS, key, new SessionOpened(org, id, "contact-1", Channel.WHATSAPP,
+                    "whatsapp:" + phone, "whatsapp:+14155238886", SessionStatus.ACTIVE, "Dana", null, Instant.now()));
+        }
+
+        void says(String body) {
+            send(body, null, List.of());
+        }
+
+        void send(String body, InteractiveReply reply, List<Media> media) {
+            MessageView m = new MessageView(UUID.randomUUID().toString(), sequence.incrementAndGet(), Author.CUSTOMER, null,
+                    Channel.WHATSAPP, TriggerChannel.WHATSAPP, "whatsapp:" + phone, "whatsapp:+14155238886", body, media,
+                    reply, null, null, null, "SM" + UUID.randomUUID().toString().replace("-", ""), null, null, Instant.now());
+            Kafka.send(Topics.CONVERSATION_EVENTS, key, new MessageRecorded(org, id, "contact-1", m, Instant.now()));
+        }
+
+        List<ReplyProposed> replies() {
+            return actions().events(ReplyProposed.class, r -> r.sessionId().equals(id));
+        }
+
+        /** The next reply after those already seen. */
+        ReplyProposed reply() {
+            await().atMost(Duration.ofSeconds(30)).until(() -> replies().size() > seenReplies);
+            return replies().get(seenReplies++);
+        }
+
+        String replyText() {
+            return reply().text();
+        }
+
+        EscalationRequested escalation() {
+            return actions().awaitOne(EscalationRequested.class, e -> e.sessionId().equals(id));
+        }
+    }
+
+    static Kafka.Watcher actions() {
+        return Kafka.watch(Topics.AGENT_ACTIONS);
+    }
+
+    @Test
+    void greetingGetsTheWelcomeMenu() {
+        Session s = new Session("+15550100001");
+        s.says("Hi there!");
+        ReplyProposed reply = s.reply();
+        assertThat(reply.template().key()).isEqualTo("welcome_menu");
+        InsightsUpdated insights = actions().awaitOne(InsightsUpdated.class, i -> i.sessionId().equals(s.id));
+        assertThat(insights.intent()).isEqualTo("greeting");
+        assertThat(insights.summary()).isNotBlank();
+    }
+
+    @Test
+    void orderStatusFoundAndNotFound() {
+        Session s = new Session("+15550100001");
+        s.says("where is my order SO-100001?");
+        assertThat(s.replyText()).contains("SO-100001").contains("received");
+        s.says("and order SO-100002?"); // belongs to another customer: not shown
+        assertThat(s.replyText()).contains("couldn't find order SO-100002");
+    }
+
+    @Test
+    void priceForTwoHundredFiftyUnitsUsesThePriceBreak() {
+        Session s = new Session("+15551230001");
+        s.says("how much for 250 units of BRG-6204-2RS?");
+        String text = s.replyText();
+        var part = ERP.catalog().find("BRG-6204-2RS").orElseThrow();
+        String unit = ERP.catalog().unitPrice(part, 250).setScale(2).toPlainString();
+        assertThat(text).contains("BRG-6204-2RS").contains(unit + " USD each for 250").contains("volume price");
+    }
+
+    @Test
+    void availabilityPerWarehouse() {
+        Session s = new Session("+15551230002");
+        s.says("do you have PRX-M18-8MM-PNP in stock?");
+        assertThat(s.replyText()).contains("PRX-M18-8MM-PNP").containsAnyOf("in stock", "out of stock");
+    }
+
+    @Test
+    void severalMatchingPartsGiveAListAndTheChoiceIsUnderstood() {
+        Session s = new Session("+15551230003");
+        s.says("price of M8 bolts");
+        ReplyProposed list = s.reply();
+        assertThat(list.interactive().options()).hasSizeBetween(2, 10);
+        String sku = list.interactive().options().get(1).id();
+        s.send(null, new InteractiveReply(InteractiveReplyType.LIST, sku, sku), List.of());
+        assertThat(s.replyText()).contains(sku).contains("USD each");
+    }
+
+    @Test
+    void twoLineDraftBuiltChangedAndSubmitted() {
+        Session s = new Session("+15551230004");
+        s.says("add 100 BLT-M8X30 to my order");
+        assertThat(s.replyText()).contains("100 × BLT-M8X30");
+        s.says("add 20 VBT-A42");
+        assertThat(s.replyText()).contains("VBT-A42").contains("BLT-M8X30");
+        s.says("change BLT-M8X30 to 250 pcs");
+        assertThat(s.replyText()).contains("250 × BLT-M8X30");
+        s.says("confirm");
+        ReplyProposed confirmation = s.reply();
+        assertThat(confirmation.template().key()).isEqualTo("order_confirmation");
+        String number = confirmation.template().variables().get("order_number");
+        assertThat(number).startsWith("SO-2");
+        InsightsUpdated insights = actions().awaitOne(InsightsUpdated.class,
+                i -> i.sessionId().equals(s.id) && i.orderDraft() != null && number.equals(i.orderDraft().erpOrderNumber()));
+        assertThat(insights.summary()).contains(number);
+        s.says("status of " + number);
+        assertThat(s.replyText()).contains(number).contains("250 × BLT-M8X30").contains("20 × VBT-A42");
+    }
+
+    @Test
+    void askingForAPersonEscalatesWithQueueHintAndSummary() {
+        Session s = new Session("+15551230005");
+        s.says("I want to talk to a person");
+        EscalationRequested escalation = s.escalation();
+        assertThat(escalation.reason()).isEqualTo("customer_request");
+        assertThat(escalation.queueHint()).isNotBlank();
+        assertThat(escalation.summary()).contains("talk to a person");
+    }
+
+    @Test
+    void twoMessagesOfGibberishEscalate() {
+        Session s = new Session("+15551230006");
+        s.says("hi");
+        s.reply();
+        s.says("xqzv blorf wug");
+        assertThat(s.replyText()).contains("didn't understand");
+        assertThat(actions().events(EscalationRequested.class, e -> e.sessionId().equals(s.id))).isEmpty();
+        s.says("plimb zorg qwx");
+        assertThat(s.escalation().reason()).isEqualTo("not_understood");
+    }
+
+    @Test
+    void aPhotoWithABarcodeIdentifiesThePart() {
+        Session s = new Session("+15551230007");
+        s.send("what is this part?", null, List.of(new Media(
+                "http://localhost:" + MEDIA.getAddress().getPort() + "/media/barcode.png", "image/png")));
+        assertThat(s.replyText()).contains("BRG-6205-ZZ").contains("barcode");
+    }
+
+    @Test
+    void aPhotoFromAnotherHostIsNotFetched() {
+        Session s = new Session("+15551230008");
+        s.send("see photo", null, List.of(new Media("http://169.254.169.254/latest/meta-data", "image/png")));
+        s.reply();
+        assertThat(actions().awaitOne(InsightsUpdated.class, i -> i.sessionId().equals(s.id))).isNotNull();
+    }
+
+    @Test
+    void aSessionTakenOverByAHumanMidTurnGetsNoReply() throws Exception {
+        Session s = new Session("+15551230009");
+        s.says("how much is BRG-6204-2RS?");
+        Kafka.send(Topics.CONVERSATION_EVENTS, s.key, new SessionAssigned(s.org, s.id, "user-7", "user-7", "support",
+                Instant.now()));
+        Thread.sleep(2500);
+        assertThat(s.replies()).isEmpty();
+    }
+
+    @Test
+    void burstOfMessagesIsAnsweredOnceAndTurnLatencyIsMeasured() {
+        Session s = new Session("+15551230010");
+        s.says("hello");
+        s.says("I need");
+        s.says("the price of BRG-6204-2RS");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !s.replies().isEmpty());
+        await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(s.replies()).hasSize(1);
+        assertThat(s.replies().get(0).text()).contains("BRG-6204-2RS");
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            long t0 = System.nanoTime();
+            int before = s.replies().size();
+            s.says(i % 2 == 0 ? "stock of BRG-6204-2RS?" : "price for 250 BRG-6204-2RS");
+            await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10)).until(() -> s.replies().size() > before);
+            millis.add((System.nanoTime() - t0) / 1_000_000);
+        }
+        millis.sort(Long::compare);
+        System.out.printf("agent turn (event in -> ReplyProposed consumed), debounce included: p50 %d ms, p99 %d ms%n",
+                millis.get(millis.size() / 2), millis.get(millis.size() - 1));
+    }
+
+    private static DemoErp start() {
+        try {
+            return new DemoErp(0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpServer media() {
+        try {
+            BufferedImage image = MatrixToImageWriter.toBufferedImage(
+                    new Code128Writer().encode("BRG-6205-ZZ", BarcodeFormat.CODE_128, 400, 120));
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/media/", exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "image/png");
+                exchange.sendResponseHeaders(200, png.size());
+                exchange.getResponseBody().write(png.toByteArray());
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
