@@ -1,0 +1,29 @@
+package com.crmfactory.messaging.outbound.message;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code platform.outbound.*}.
+ *
+ * @param statusCallbackBaseUrl public origin Twilio posts status callbacks to (the gateway)
+ * @param fallbackTemplateKey   template sent outside the WhatsApp window when a request allows it
+ * @param sendAttempts          POSTs per request for provably unsent failures (429, connection refused)
+ * @param reconcileChecks       list checks of an ambiguous send that must all miss before it is resent
+ * @param sendingStaleAfter     a send stuck in {@code sending} this long (crash) is reconciled like an ambiguous one
+ */
+@ConfigurationProperties("platform.outbound")
+public record OutboundProperties(
+        @DefaultValue("http://localhost:8080") String statusCallbackBaseUrl,
+        @DefaultValue("24h") Duration whatsappWindow,
+        String fallbackTemplateKey,
+        @DefaultValue("5") int sendAttempts,
+        @DefaultValue("500ms") Duration backoff,
+        @DefaultValue("10s") Duration maxBackoff,
+        @DefaultValue("1s") Duration reconcileDelay,
+        @DefaultValue("3") int reconcileChecks,
+        @DefaultValue("2m") Duration sendingStaleAfter,
+        @DefaultValue("no-reply@localhost") String emailFrom) {
+}

@@ -1,0 +1,7 @@
+package com.crmfactory.messaging.outbound.twilio;
+
+import java.time.Instant;
+
+/** A message as Twilio's list shows it (for reconciliation). */
+public record TwilioMessage(String sid, String to, String from, String body, String status, Instant dateCreated) {
+}

@@ -1,0 +1,166 @@
+package com.crmfactory.messaging.outbound.support;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An in-process HTTP fake of Twilio's Messages API for the proof tests: records every POST, keeps the
+ * messages it "accepted" for the list endpoint, and answers per recipient from a script
+ * ({@link Answer}), e.g. a 429 first, or a 503 after having stored the message (a lost answer).
+ */
+public final class FakeTwilio implements AutoCloseable {
+
+    /** What to do with the next POST to a recipient. */
+    public enum Answer { OK, TOO_MANY_REQUESTS, STORE_THEN_503, REJECT_21610 }
+
+    /** One POST as received. */
+    public record Post(Map<String, List<String>> params, long receivedAtNanos) {
+        public String first(String name) {
+            List<String> values = params.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    public record Stored(String sid, String to, String from, String body, ZonedDateTime created) {
+    }
+
+    private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    private final HttpServer server;
+    private final List<Post> posts = new CopyOnWriteArrayList<>();
+    private final List<Stored> stored = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Answer>> script = new ConcurrentHashMap<>();
+    private final List<String> contents = new CopyOnWriteArrayList<>();
+
+    public FakeTwilio() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    public String origin() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    public void script(String to, Answer... answers) {
+        script.computeIfAbsent(to, t -> new ConcurrentLinkedDeque<>()).addAll(List.of(answers));
+    }
+
+    public List<Post> postsTo(String to) {
+        return posts.stream().filter(p -> to.equals(p.first("To"))).toList();
+    }
+
+    public List<Stored> storedTo(String to) {
+        return stored.stream().filter(s -> to.equals(s.to())).toList();
+    }
+
+    public List<String> contents() {
+        return contents;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String method = ex.getRequestMethod();
+            if (path.endsWith("/Messages.json") && method.equals("POST")) {
+                Map<String, List<String>> params = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                Post post = new Post(params, System.nanoTime());
+                posts.add(post);
+                Deque<Answer> answers = script.get(post.first("To"));
+                Answer answer = answers == null || answers.isEmpty() ? Answer.OK : answers.poll();
+                switch (answer) {
+                    case TOO_MANY_REQUESTS -> {
+                        ex.getResponseHeaders().add("Retry-After", "1");
+                        json(ex, 429, "{\"code\":20429,\"message\":\"Too Many Requests\",\"more_info\":\"https://www.twilio.com/docs/errors/20429\",\"status\":429}");
+                    }
+                    case REJECT_21610 -> json(ex, 400, "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\",\"more_info\":\"https://www.twilio.com/docs/errors/21610\",\"status\":400}");
+                    case STORE_THEN_503 -> {
+                        store(post);
+                        json(ex, 503, "{\"code\":20503,\"message\":\"Service Unavailable\",\"status\":503}");
+                    }
+                    case OK -> json(ex, 201, message(store(post)));
+                }
+            } else if (path.endsWith("/Messages.json") && method.equals("GET")) {
+                Map<String, List<String>> q = form(ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery());
+                String to = q.containsKey("To") ? q.get("To").get(0) : null;
+                List<String> items = new ArrayList<>();
+                for (int i = stored.size() - 1; i >= 0; i--) {
+                    Stored s = stored.get(i);
+                    if (to == null || to.equals(s.to())) {
+                        items.add(message(s));
+                    }
+                }
+                json(ex, 200, "{\"messages\":[" + String.join(",", items) + "],\"page\":0,\"page_size\":50,"
+                        + "\"first_page_uri\":\"" + path + "?PageSize=50&Page=0\",\"next_page_uri\":null,\"previous_page_uri\":null,"
+                        + "\"uri\":\"" + path + "\",\"start\":0,\"end\":" + Math.max(0, items.size() - 1) + "}");
+            } else if (path.equals("/v1/Content") && method.equals("POST")) {
+                contents.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                String sid = "HX" + UUID.randomUUID().toString().replace("-", "");
+                json(ex, 201, "{\"sid\":\"" + sid + "\",\"account_sid\":\"AC00000000000000000000000000000001\"}");
+            } else {
+                json(ex, 404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
+            }
+        }
+    }
+
+    private Stored store(Post post) {
+        Stored s = new Stored("SM" + UUID.randomUUID().toString().replace("-", ""), post.first("To"), post.first("From"),
+                post.first("Body"), ZonedDateTime.now(ZoneOffset.UTC));
+        stored.add(s);
+        return s;
+    }
+
+    private static String message(Stored s) {
+        String date = RFC_2822.format(s.created());
+        return "{\"sid\":\"" + s.sid() + "\",\"account_sid\":\"AC00000000000000000000000000000001\",\"to\":\"" + s.to()
+                + "\",\"from\":\"" + s.from() + "\",\"body\":" + (s.body() == null ? "null" : "\"" + s.body().replace("\"", "\\\"") + "\"")
+                + ",\"status\":\"queued\",\"direction\":\"outbound-api\",\"num_segments\":\"1\",\"num_media\":\"0\","
+                + "\"date_created\":\"" + date + "\",\"date_updated\":\"" + date + "\",\"date_sent\":null,"
+                + "\"api_version\":\"2010-04-01\",\"error_code\":null,\"error_message\":null}";
+    }
+
+    private static void json(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    static Map<String, List<String>> form(String body) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return params;
+    }
+}
