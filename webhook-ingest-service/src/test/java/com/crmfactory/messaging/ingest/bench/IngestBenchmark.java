@@ -51,7 +51,8 @@ public final class IngestBenchmark {
         try {
             TenantTopic.publish(bootstrap, TenantTopic.tenant("org-bench", TenantStatus.ACTIVE,
                     TenantTopic.sms(SignedWebhooks.BUSINESS_NUMBER)));
-            Path serviceLog = out.getParent().resolve("ingest-service.log");
+            Path serviceLog = Path.of("target", "bench", "ingest-service.log").toAbsolutePath();
+            Files.createDirectories(serviceLog.getParent());
             List<OpenLoopLoad.Result> results = new ArrayList<>();
             List<String> serverAcks = new ArrayList<>();
             try (IngestProcess ingest = IngestProcess.start(bootstrap, TOKEN, heap, serviceLog)) {
