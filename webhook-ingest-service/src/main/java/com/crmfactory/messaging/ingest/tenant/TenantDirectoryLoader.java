@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -21,15 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.stereotype.Component;
 
 import com.crmfactory.messaging.events.Topics;
-import com.crmfactory.messaging.events.tenant.TenantUpserted;
-import com.crmfactory.messaging.support.kafka.EventCodec;
-import com.crmfactory.messaging.support.kafka.IncomingEvent;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -40,10 +34,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * know when the topic has been read up to the end offsets it had at start-up, which this loop checks
  * directly with {@code position()} (that also covers compacted gaps and empty partitions).
  *
- * <p>A record that cannot be decoded is sent to {@code webhook-ingest-service.dlt.platform.tenants.v1}
- * (with the same headers as the listeners' dead letters) and skipped: one bad org must not keep every
- * other org's webhooks out. A missing topic (no gateway has run yet) means no org exists: the directory
- * is loaded and empty, and the topic is looked for again every few seconds.
+ * <p>Each record is applied by {@link TenantRecords} (which dead-letters unreadable ones). A missing
+ * topic (no gateway has run yet) means no org exists: the directory is loaded and empty, and the topic is
+ * looked for again every few seconds; new partitions are picked up within a minute.
  */
 @Component
 class TenantDirectoryLoader implements SmartLifecycle {
@@ -56,10 +49,8 @@ class TenantDirectoryLoader implements SmartLifecycle {
     private static final long TOPIC_RECHECK_MS = 60_000;
 
     private final ConsumerFactory<?, ?> consumers;
-    private final EventCodec codec;
+    private final TenantRecords records;
     private final TenantDirectory directory;
-    private final ConsumerRecordRecoverer deadLetters;
-    private final Counter deadLettered;
     private final Map<TopicPartition, Long> loadTargets = new HashMap<>();
     private Set<TopicPartition> assigned = Set.of();
     private long nextTopicCheck;
@@ -69,14 +60,11 @@ class TenantDirectoryLoader implements SmartLifecycle {
     private volatile Consumer<String, String> consumer;
     private Thread thread;
 
-    TenantDirectoryLoader(ConsumerFactory<?, ?> consumers, EventCodec codec, TenantDirectory directory,
-            TenantDeadLetters deadLetters, MeterRegistry registry) {
+    TenantDirectoryLoader(ConsumerFactory<?, ?> consumers, TenantRecords records, TenantDirectory directory,
+            MeterRegistry registry) {
         this.consumers = consumers;
-        this.codec = codec;
+        this.records = records;
         this.directory = directory;
-        this.deadLetters = deadLetters.recoverer();
-        this.deadLettered = Counter.builder("ingest.tenant.directory.dead.lettered")
-                .description("platform.tenants.v1 records that could not be read").register(registry);
         Gauge.builder("ingest.tenant.directory.senders", directory, TenantDirectory::senderCount)
                 .description("Sender numbers the directory routes").register(registry);
         Gauge.builder("ingest.tenant.directory.loaded", directory, d -> d.isLoaded() ? 1 : 0)
@@ -148,7 +136,7 @@ class TenantDirectoryLoader implements SmartLifecycle {
             sleep(POLL.toMillis());
             return;
         }
-        consumer.poll(POLL).forEach(this::apply);
+        consumer.poll(POLL).forEach(records::apply);
         if (!directory.isLoaded() && caughtUp(consumer)) {
             loaded("read " + TOPIC + " to its end");
         }
@@ -182,29 +170,6 @@ class TenantDirectoryLoader implements SmartLifecycle {
             }
         }
         return true;
-    }
-
-    private void apply(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            if (record.key() != null) {
-                directory.remove(record.key());
-            }
-            return;
-        }
-        try {
-            codec.decode(record).map(IncomingEvent::payload)
-                    .filter(TenantUpserted.class::isInstance).map(TenantUpserted.class::cast)
-                    .ifPresent(directory::apply);
-        } catch (RuntimeException e) {
-            log.error("Unreadable record {}-{}@{} (key {}); dead-lettering it and reading on", record.topic(),
-                    record.partition(), record.offset(), record.key(), e);
-            deadLettered.increment();
-            try {
-                deadLetters.accept(record, e);
-            } catch (RuntimeException failed) {
-                log.error("Could not dead-letter {}-{}@{}", record.topic(), record.partition(), record.offset(), failed);
-            }
-        }
     }
 
     private void loaded(String how) {
