@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.common.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.crmfactory.messaging.events.DomainEvent;
@@ -40,7 +41,8 @@ public class EventPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException(topic, e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException | org.springframework.kafka.KafkaException e) {
+            // KafkaException: send() itself can fail at once (no metadata, buffer exhausted, producer closed)
             throw new PublishFailedException(topic, e);
         }
     }
