@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
@@ -16,6 +17,7 @@ import com.crmfactory.messaging.testsupport.ServiceSmokeChecks;
 /** The service boots against a real broker and PostgreSQL, with probes, metrics and its topics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
+@DirtiesContext // one context at a time: they share the consumer group
 class AiAgentSmokeIT {
 
     @LocalServerPort
