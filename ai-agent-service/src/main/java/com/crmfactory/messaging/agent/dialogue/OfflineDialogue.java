@@ -85,7 +85,7 @@ public class OfflineDialogue implements Dialogue {
                     .summary("Asked which part");
             return;
         }
-        PartMatcher matcher = catalogue.matcher(c.orgId);
+        PartMatcher matcher = matcher(c, p);
         String withCodes = in.imageCodes().isEmpty() ? text : text + " " + String.join(" ", in.imageCodes());
         Entities entities = extractor.extract(withCodes, matcher);
         if (replyId != null) {
@@ -163,6 +163,22 @@ public class OfflineDialogue implements Dialogue {
                 result.escalate("out_of_scope", handoff(in, p.intent().replace('_', ' ') + " request"), null);
                 result.summary(p.intent().replace('_', ' ') + "; handed over");
             }
+        }
+    }
+
+    /**
+     * The org's catalogue for part matching. With the ERP down and no copy cached, a greeting or a thank-you
+     * still gets its answer (no part can be in it); anything else may need the ERP, so the outage surfaces.
+     */
+    private PartMatcher matcher(SessionContext c, IntentPrediction p) {
+        try {
+            return catalogue.matcher(c.orgId);
+        } catch (ErpUnavailableException e) {
+            if ((p.intent().equals(Intents.GREETING) || p.intent().equals(Intents.THANKS))
+                    && p.confidence() >= properties.confidenceThreshold()) {
+                return new PartMatcher(List.of());
+            }
+            throw e;
         }
     }
 
