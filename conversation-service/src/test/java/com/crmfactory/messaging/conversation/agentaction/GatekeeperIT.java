@@ -20,7 +20,7 @@ import com.crmfactory.messaging.conversation.support.Api;
 import com.crmfactory.messaging.conversation.support.ConversationIT;
 import com.crmfactory.messaging.conversation.support.Conversations;
 import com.crmfactory.messaging.conversation.support.Fixtures;
-import com.crmfactory.messaging.conversation.support.Kafka;
+import com.crmfactory.messaging.support.testing.Kafka;
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.agent.EscalationRequested;

@@ -25,7 +25,7 @@ import com.crmfactory.messaging.conversation.message.Message;
 import com.crmfactory.messaging.conversation.support.Api;
 import com.crmfactory.messaging.conversation.support.ConversationIT;
 import com.crmfactory.messaging.conversation.support.Fixtures;
-import com.crmfactory.messaging.conversation.support.Kafka;
+import com.crmfactory.messaging.support.testing.Kafka;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.SessionStatus;

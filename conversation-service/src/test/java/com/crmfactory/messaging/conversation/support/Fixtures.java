@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.crmfactory.messaging.support.testing.Kafka;
 import com.crmfactory.messaging.events.ConversationKey;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.common.Channel;
