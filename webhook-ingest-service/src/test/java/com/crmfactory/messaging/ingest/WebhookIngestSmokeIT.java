@@ -27,6 +27,7 @@ class WebhookIngestSmokeIT {
         service.probesAreUp();
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("webhook-ingest-service");
+        service.openApiIsPublished();
         service.topicsExist(Map.of(
                 "messaging.inbound.v1", 12,
                 "messaging.delivery-status.v1", 12,
