@@ -116,6 +116,18 @@ class InboundToReplyE2EIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
     }
 
+    @Test
+    void theServicesOpenApiDocumentsArePublishedThroughTheGateway() throws Exception {
+        for (String service : new String[] {"conversation", "webhook-ingest"}) {
+            HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/openapi/" + service))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(document.statusCode()).as(service).isEqualTo(200);
+            assertThat(json.readTree(document.body()).path("openapi").asString()).as(service).startsWith("3.");
+        }
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/openapi/conversation")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("/api/v1/conversations/reply");
+    }
+
     /** The ingest learns the org's numbers from platform.tenants.v1 shortly after the gateway created them. */
     private HttpResponse<String> postSignedFixtureUntilTheNumberIsKnown(String fixture) throws Exception {
         String url = gateway.url() + "/api/v1/webhooks/telephony/sms";
