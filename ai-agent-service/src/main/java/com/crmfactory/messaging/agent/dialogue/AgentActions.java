@@ -10,6 +10,7 @@ import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.agent.EscalationRequested;
 import com.crmfactory.messaging.events.agent.InsightsUpdated;
 import com.crmfactory.messaging.events.agent.ReplyProposed;
+import com.crmfactory.messaging.agent.template.TemplateCatalog;
 import com.crmfactory.messaging.support.outbox.OutboxWriter;
 
 /** Writes a turn's outcome to {@code agent.actions.v1} through the outbox, in the turn's transaction. */
@@ -18,10 +19,12 @@ class AgentActions {
 
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final TemplateCatalog templates;
 
-    AgentActions(OutboxWriter outbox, Clock clock) {
+    AgentActions(OutboxWriter outbox, Clock clock, TemplateCatalog templates) {
         this.outbox = outbox;
         this.clock = clock;
+        this.templates = templates;
     }
 
     void publish(SessionContext c, TurnResult result, String inReplyTo) {
@@ -29,7 +32,8 @@ class AgentActions {
         Double confidence = result.confidence();
         for (TurnResult.Reply reply : result.replies()) {
             outbox.append(Topics.AGENT_ACTIONS, key, new ReplyProposed(c.orgId, c.sessionId, UUID.randomUUID().toString(),
-                    inReplyTo, reply.text(), null, reply.interactive(), reply.template(), result.intent(), confidence,
+                    inReplyTo, reply.text(), null, reply.interactive(),
+                    reply.template() == null ? null : templates.resolve(c.orgId, c.channel, reply.template()), result.intent(), confidence,
                     clock.instant()));
         }
         if (result.escalation() != null) {

@@ -18,6 +18,8 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +42,11 @@ import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.conversation.MessageRecorded;
 import com.crmfactory.messaging.events.conversation.SessionAssigned;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
+import com.crmfactory.messaging.events.template.TemplateDeleted;
+import com.crmfactory.messaging.events.template.TemplateUpserted;
+import com.crmfactory.messaging.events.common.ApprovalStatus;
+import com.crmfactory.messaging.events.common.InteractiveOption;
+import com.crmfactory.messaging.events.common.TemplateType;
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
@@ -64,6 +71,9 @@ class DialogueIT {
         registry.add("agent.media.allowed-hosts", () -> "localhost:" + MEDIA.getAddress().getPort());
         registry.add("agent.media.require-https", () -> "false");
     }
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterAll
     static void stop() {
@@ -130,6 +140,50 @@ class DialogueIT {
         InsightsUpdated insights = actions().awaitOne(InsightsUpdated.class, i -> i.sessionId().equals(s.id));
         assertThat(insights.intent()).isEqualTo("greeting");
         assertThat(insights.summary()).isNotBlank();
+    }
+
+    @Test
+    void templateRepliesNameTheOrgsTemplateFromTheCatalogCopy() {
+        Session s = new Session("+15550100009");
+        String welcomeId = "tpl-" + UUID.randomUUID();
+        String deletion = UUID.randomUUID().toString();
+        Instant t0 = Instant.now();
+        // a deletion, then the template (re)created, then the deletion redelivered: the copy keeps the template
+        Kafka.send(Topics.TEMPLATES_CATALOG, welcomeId, new TemplateDeleted(s.org, welcomeId, "welcome_menu", t0), deletion);
+        Kafka.send(Topics.TEMPLATES_CATALOG, welcomeId, welcome(s.org, welcomeId, "HXold", t0.plusMillis(1)));
+        Kafka.send(Topics.TEMPLATES_CATALOG, welcomeId, welcome(s.org, welcomeId, "HX0123456789abcdef0123456789abcdef",
+                t0.plusMillis(2)));
+        Kafka.send(Topics.TEMPLATES_CATALOG, welcomeId, new TemplateDeleted(s.org, welcomeId, "welcome_menu", t0), deletion);
+        // another org's welcome_menu is not this org's
+        Kafka.send(Topics.TEMPLATES_CATALOG, "tpl-other", welcome("org-other", "tpl-other-" + UUID.randomUUID(), "HXother",
+                t0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "HX0123456789abcdef0123456789abcdef".equals(jdbc.query(
+                "SELECT content_sid FROM agent_template WHERE template_id = ? AND NOT deleted",
+                (rs, i) -> rs.getString(1), welcomeId).stream().findFirst().orElse(null)));
+        // a marker behind the redelivered deletion on the same partition: once it is stored, the deletion was consumed
+        String marker = "tpl-marker-" + UUID.randomUUID();
+        Kafka.send(Topics.TEMPLATES_CATALOG, welcomeId, new TemplateUpserted(s.org, marker, "marker", null, "en",
+                TemplateType.TEXT, "x", List.of(), null, ApprovalStatus.APPROVED, null, List.of(), List.of(), false, t0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM agent_template WHERE template_id = ?", Integer.class, marker) == 1);
+        assertThat(jdbc.queryForObject("SELECT deleted FROM agent_template WHERE template_id = ?", Boolean.class, welcomeId))
+                .isFalse();
+        s.says("Hello!");
+        ReplyProposed reply = s.reply();
+        assertThat(reply.template().key()).isEqualTo("welcome_menu");
+        assertThat(reply.template().contentSid()).isEqualTo("HX0123456789abcdef0123456789abcdef");
+        // an org whose copy does not know the template: by key only, resolved downstream
+        Session other = new Session("+15550100008");
+        other.says("Hello!");
+        ReplyProposed plain = other.reply();
+        assertThat(plain.template().key()).isEqualTo("welcome_menu");
+        assertThat(plain.template().contentSid()).isNull();
+    }
+
+    static TemplateUpserted welcome(String org, String id, String contentSid, Instant at) {
+        return new TemplateUpserted(org, id, "welcome_menu", null, "en", TemplateType.QUICK_REPLY,
+                "Hi {{1}}! How can we help?", List.of(), contentSid, ApprovalStatus.APPROVED, null,
+                List.of(new InteractiveOption("order_status", "Order status", null)), List.of(), true, at);
     }
 
     @Test
