@@ -42,6 +42,6 @@ class AgentActions {
                     result.escalation().queueHint(), clock.instant()));
         }
         outbox.append(Topics.AGENT_ACTIONS, key, new InsightsUpdated(c.orgId, c.sessionId, result.intent(), confidence,
-                result.summary(), c.draft, clock.instant()));
+                result.summary(), c.draft, result.mediaAnalysis(), clock.instant()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.crmfactory.messaging.events.common.Interactive;
+import com.crmfactory.messaging.events.common.MediaAnalysis;
 import com.crmfactory.messaging.events.common.TemplateRef;
 
 /** What one turn decided: replies to propose, perhaps an escalation, and the insight line. */
@@ -20,6 +21,7 @@ public final class TurnResult {
     private String intent;
     private Double confidence;
     private String summary;
+    private List<MediaAnalysis> mediaAnalysis = List.of();
 
     public TurnResult(String intent, Double confidence) {
         this.intent = intent;
@@ -55,6 +57,16 @@ public final class TurnResult {
         this.intent = intent;
         this.confidence = confidence;
         return this;
+    }
+
+    /** What was read from the turn's customer media, per message, for people to see (InsightsUpdated). */
+    public TurnResult mediaAnalysis(List<MediaAnalysis> analysis) {
+        this.mediaAnalysis = List.copyOf(analysis);
+        return this;
+    }
+
+    public List<MediaAnalysis> mediaAnalysis() {
+        return mediaAnalysis;
     }
 
     public List<Reply> replies() {

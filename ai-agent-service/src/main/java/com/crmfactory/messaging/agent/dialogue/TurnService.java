@@ -13,6 +13,7 @@ import com.crmfactory.messaging.agent.context.SessionContext;
 import com.crmfactory.messaging.agent.context.SessionContextRepository;
 import com.crmfactory.messaging.agent.media.ImageAnalysis;
 import com.crmfactory.messaging.agent.media.MediaAnalyzer;
+import com.crmfactory.messaging.events.common.MediaAnalysis;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -69,6 +70,7 @@ public class TurnService {
         String replyId = null;
         List<String> codes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<MediaAnalysis> analyses = new ArrayList<>();
         for (CustomerMessage m : pending) {
             if (m.body() != null && !m.body().isBlank()) {
                 text.append(text.isEmpty() ? "" : "\n").append(m.body());
@@ -79,11 +81,14 @@ public class TurnService {
                 codes.addAll(analysis.codes());
                 notes.addAll(analysis.notes());
                 sessions.saveAnalysis(m.messageId(), analysis.summary());
+                analysis.items().forEach(item -> analyses.add(new MediaAnalysis(m.messageId(), item.url(), item.contentType(),
+                        item.codes(), item.note())));
             }
         }
         CustomerMessage last = pending.get(pending.size() - 1);
         TurnResult result = dialogue.respond(new TurnInput(c, text.toString(), replyId, codes, notes,
                 sessions.history(c.sessionId, 20)));
+        result.mediaAnalysis(analyses);
         c.lastAnsweredSeq = last.sequence();
         c.lastIntent = result.intent();
         c.lastConfidence = result.confidence();

@@ -8,8 +8,13 @@ import java.util.List;
  *
  * @param codes decoded barcode / QR texts
  * @param notes a description from a vision-capable model, refusals ("not from an allowed host"), errors
+ * @param items the same, per media item
  */
-public record ImageAnalysis(List<String> codes, List<String> notes) {
+public record ImageAnalysis(List<String> codes, List<String> notes, List<Item> items) {
+
+    /** One media item: its URL, the content type fetched (null if refused), its codes and its note. */
+    public record Item(String url, String contentType, List<String> codes, String note) {
+    }
 
     public String summary() {
         List<String> parts = new ArrayList<>();

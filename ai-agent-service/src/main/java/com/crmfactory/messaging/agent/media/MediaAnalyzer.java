@@ -33,18 +33,26 @@ public class MediaAnalyzer {
     public ImageAnalysis analyze(String orgId, List<String> urls) {
         List<String> codes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<ImageAnalysis.Item> items = new ArrayList<>();
         for (String url : urls) {
             try {
                 MediaFetcher.Fetched image = fetcher.fetch(url);
-                codes.addAll(barcodes.decode(image.bytes()));
+                List<String> read = barcodes.decode(image.bytes());
+                codes.addAll(read);
+                String description = null;
                 if (describer != null) {
-                    describer.describe(image.contentType(), image.bytes()).ifPresent(d -> notes.add("image: " + d));
+                    description = describer.describe(image.contentType(), image.bytes()).orElse(null);
+                    if (description != null) {
+                        notes.add("image: " + description);
+                    }
                 }
+                items.add(new ImageAnalysis.Item(url, image.contentType(), read, description));
             } catch (MediaRefusedException e) {
                 log.info("Media of org {} not analysed: {}", orgId, e.getMessage());
                 notes.add("image not analysed (" + e.getMessage() + ")");
+                items.add(new ImageAnalysis.Item(url, null, List.of(), "not analysed (" + e.getMessage() + ")"));
             }
         }
-        return new ImageAnalysis(codes, notes);
+        return new ImageAnalysis(codes, notes, items);
     }
 }
