@@ -1,7 +1,10 @@
 package com.crmfactory.messaging.conversation.agentaction;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,7 @@ import com.crmfactory.messaging.conversation.session.Session;
 import com.crmfactory.messaging.conversation.session.SessionEvents;
 import com.crmfactory.messaging.conversation.session.SessionService;
 import com.crmfactory.messaging.events.common.Author;
+import com.crmfactory.messaging.events.common.MediaAnalysis;
 import com.crmfactory.messaging.events.common.Origin;
 import com.crmfactory.messaging.events.common.SessionStatus;
 import com.crmfactory.messaging.events.agent.EscalationRequested;
@@ -108,6 +112,25 @@ public class GatekeeperService {
         session.updateInsights(insights.intent(), insights.confidence(), insights.summary(), insights.orderDraft(),
                 clock.instant());
         events.insightsUpdated(session, clock.instant());
+        attachMediaAnalysis(session, insights);
+    }
+
+    /** Only onto messages of this very session (and so of this org); unknown or foreign ids are ignored. */
+    private void attachMediaAnalysis(Session session, InsightsUpdated insights) {
+        insights.mediaAnalysis().stream()
+                .collect(Collectors.groupingBy(MediaAnalysis::messageId, LinkedHashMap::new, Collectors.toList()))
+                .forEach((messageId, analyses) -> messageIdOf(messageId)
+                        .flatMap(messages::findById)
+                        .filter(message -> message.getSessionId().equals(session.getId()))
+                        .ifPresent(message -> message.attachMediaAnalysis(analyses, clock.instant())));
+    }
+
+    private static Optional<UUID> messageIdOf(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private boolean dropped(String reason, ReplyProposed proposal) {

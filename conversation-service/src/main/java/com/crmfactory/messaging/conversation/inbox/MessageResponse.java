@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.crmfactory.messaging.conversation.message.Message;
+import com.crmfactory.messaging.events.common.MediaAnalysis;
 import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.DeliveryStatus;
@@ -36,6 +37,7 @@ public record MessageResponse(
         DeliveryStatus deliveryStatus,
         String errorCode,
         String errorMessage,
+        List<MediaAnalysis> mediaAnalysis,
         Instant createdAt) {
 
     public static MessageResponse of(Message message) {
@@ -43,6 +45,7 @@ public record MessageResponse(
         return new MessageResponse(view.messageId(), view.sequence(), view.author(), view.authorId(), view.channel(),
                 view.triggerChannel(), view.from(), view.to(), view.body(), view.media(), view.interactiveReply(),
                 view.location(), view.interactive(), view.template(), view.providerMessageId(), view.requestId(),
-                view.deliveryStatus(), message.getErrorCode(), message.getErrorMessage(), view.createdAt());
+                view.deliveryStatus(), message.getErrorCode(), message.getErrorMessage(), message.getMediaAnalysis(),
+                view.createdAt());
     }
 }

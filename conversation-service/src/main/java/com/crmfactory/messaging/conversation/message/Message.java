@@ -1,11 +1,13 @@
 package com.crmfactory.messaging.conversation.message;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Persistable;
 
 import com.crmfactory.messaging.conversation.session.Session;
+import com.crmfactory.messaging.events.common.MediaAnalysis;
 import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.DeliveryStatus;
@@ -47,6 +49,8 @@ public class Message implements Persistable<UUID> {
     private String body;
     @Convert(converter = MessageContentConverter.class)
     private MessageContent content;
+    @Convert(converter = MediaAnalysisConverter.class)
+    private List<MediaAnalysis> mediaAnalysis = List.of();
     private String providerMessageId;
     private String requestId;
     @Enumerated(EnumType.STRING)
@@ -107,6 +111,16 @@ public class Message implements Persistable<UUID> {
             providerMessageId = providerId;
             updatedAt = now;
         }
+    }
+
+    /** Replaces what the agent saw in this message's images (the agent sends its full analysis each time). */
+    public void attachMediaAnalysis(List<MediaAnalysis> analyses, Instant now) {
+        mediaAnalysis = List.copyOf(analyses);
+        updatedAt = now;
+    }
+
+    public List<MediaAnalysis> getMediaAnalysis() {
+        return mediaAnalysis == null ? List.of() : mediaAnalysis;
     }
 
     public MessageView toView() {

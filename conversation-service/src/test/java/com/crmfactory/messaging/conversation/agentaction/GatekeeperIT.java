@@ -25,6 +25,7 @@ import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.agent.EscalationRequested;
 import com.crmfactory.messaging.events.agent.InsightsUpdated;
+import com.crmfactory.messaging.events.common.MediaAnalysis;
 import com.crmfactory.messaging.events.agent.ReplyProposed;
 import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
@@ -160,6 +161,28 @@ class GatekeeperIT {
         assertThat(thread.at("/conversation/summary").asString()).isEqualTo("Wants two red lamps");
         assertThat(thread.at("/conversation/orderContext/lines/0/sku").asString()).isEqualTo("LAMP-RED");
         assertThat(thread.at("/conversation/status").asString()).isEqualTo(SessionStatus.ACTIVE.wire());
+    }
+
+    @Test
+    void theAgentsImageAnalysisIsAttachedToTheCustomersMessageOnly() {
+        String sessionId = open();
+        String messageId = api.get(org, "/api/v1/conversations/" + sessionId).at("/messages/items/0/messageId").asString();
+        String otherSession = open();
+        String foreignMessage = api.get(org, "/api/v1/conversations/" + otherSession).at("/messages/items/0/messageId").asString();
+        List<MediaAnalysis> analyses = List.of(
+                new MediaAnalysis(messageId, "https://api.twilio.com/media/ME1", "image/png", List.of("BRG-6204-2RS"), "a barcode"),
+                new MediaAnalysis(foreignMessage, "https://api.twilio.com/media/ME2", "image/png", List.of("X"), "not this session's"),
+                new MediaAnalysis("not-a-uuid", "https://api.twilio.com/media/ME3", null, List.of(), "ignored"));
+
+        conversations.awaitProcessed(AGENT_ACTIONS, send(sessionId,
+                new InsightsUpdated(org, sessionId, "ask_price", 0.9, "Sent a photo of a bearing", null, analyses, Instant.now())));
+
+        Api.Response thread = api.get(org, "/api/v1/conversations/" + sessionId);
+        assertThat(thread.at("/messages/items/0/mediaAnalysis/0/decodedCodes/0").asString()).isEqualTo("BRG-6204-2RS");
+        assertThat(thread.at("/messages/items/0/mediaAnalysis/0/description").asString()).isEqualTo("a barcode");
+        assertThat(thread.at("/messages/items/0/mediaAnalysis").size()).isEqualTo(1);
+        assertThat(api.get(org, "/api/v1/conversations/" + otherSession).at("/messages/items/0/mediaAnalysis").size())
+                .as("an analysis naming another session's message is ignored").isZero();
     }
 
     private String open() {
