@@ -25,33 +25,82 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final String readyPath;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, String readyPath) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.readyPath = readyPath;
     }
 
     static ServiceProcess start(String module, Map<String, String> environment) {
-        int port = freePort();
         Path jar = Path.of("..", module, "target", module + "-0.1.0-SNAPSHOT.jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("not built: " + jar + " (run ./mvnw verify from the repository root)");
         }
-        Path log = Path.of("target", "system-tests", module + ".log").toAbsolutePath();
+        Path dir = logDirectory();
+        Path copy = copy(jar, dir.resolve(module + ".jar"));
+        return launch(module, List.of("-jar", copy.toString()), environment, "/actuator/health/readiness", false);
+    }
+
+    /**
+     * A main class of the devstack module (e.g. the Twilio simulator) as its own JVM, on the devstack's
+     * classpath ({@code devstack/target/classpath.txt} plus a copy of its jar), as {@code ./omni} runs it;
+     * the port is passed as {@code --port} and {@code SERVER_PORT}.
+     */
+    static ServiceProcess startDevstackMain(String name, String mainClass, Map<String, String> environment, String readyPath) {
+        Path target = Path.of("..", "devstack", "target").toAbsolutePath().normalize();
+        Path jar = target.resolve("devstack-0.1.0-SNAPSHOT.jar");
+        Path classpath = target.resolve("classpath.txt");
+        if (!Files.isRegularFile(jar) || !Files.isRegularFile(classpath)) {
+            throw new IllegalStateException("not built: " + jar + " and " + classpath + " (run ./mvnw -pl devstack package)");
+        }
         try {
-            Files.createDirectories(log.getParent());
-            // run a copy: a rebuild of the module while the test runs must not pull the jar from under the JVM
-            Path copy = Files.copy(jar, log.getParent().resolve(module + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+            Path copy = copy(jar, logDirectory().resolve(name + ".jar"));
+            String cp = copy + java.io.File.pathSeparator + Files.readString(classpath).trim();
+            return launch(name, List.of("-cp", cp, mainClass), environment, readyPath, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ServiceProcess launch(String name, List<String> what, Map<String, String> environment, String readyPath,
+            boolean portArgument) {
+        int port = freePort();
+        Path log = logDirectory().resolve(name + ".log");
+        try {
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-jar", copy.toString()));
+                    "-XX:TieredStopAtLevel=1"));
+            command.addAll(what);
+            if (portArgument) {
+                command.addAll(List.of("--port", String.valueOf(port)));
+            }
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", String.valueOf(port));
             // plain-text logs are easier to read in target/ than JSON
             builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "");
-            return new ServiceProcess(module, port, builder.start(), log);
+            return new ServiceProcess(name, port, builder.start(), log, readyPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path logDirectory() {
+        Path dir = Path.of("target", "system-tests").toAbsolutePath();
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a copy: a rebuild of the module while the test runs must not pull the jar from under the JVM. */
+    private static Path copy(Path jar, Path to) {
+        try {
+            return Files.copy(jar, to, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,7 +110,7 @@ final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    /** Waits until the readiness probe answers 200, failing fast if the process died. */
+    /** Waits until the readiness path answers 200, failing fast if the process died. */
     void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -69,7 +118,7 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + readyPath))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -1,0 +1,227 @@
+package com.crmfactory.messaging.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.crmfactory.messaging.events.Topics;
+import com.crmfactory.messaging.testsupport.Infrastructure;
+import com.crmfactory.messaging.testsupport.PostgresServer;
+import com.crmfactory.messaging.testsupport.TwilioFixtures;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The delivery path end to end, every part in its own JVM on a real broker and PostgreSQL: a customer
+ * message sent through the Twilio simulator's customer API (a signed webhook to the gateway) reaches a
+ * conversation that the org reads through the gateway with its API key; an agent reply through the
+ * gateway is sent by the outbound service through the Twilio SDK into the simulator and reaches the
+ * simulated phone; the simulator's signed status callbacks (gateway → ingest → outbound → conversation)
+ * make the thread show the reply {@code delivered}.
+ */
+class CustomerToDeliveredE2EIT {
+
+    private static final String API_KEY = "omk_e2e_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+    private static final String CUSTOMER = "+1555" + String.format("%07d", (long) (Math.random() * 10_000_000));
+    /** as outbound-messaging-service's application.yml declares it */
+    private static final int RESULTS_PARTITIONS = 12;
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private static ServiceProcess gateway;
+    private static ServiceProcess ingest;
+    private static ServiceProcess conversation;
+    private static ServiceProcess outbound;
+    private static ServiceProcess simulator;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        Infrastructure infrastructure = Infrastructure.get();
+        PostgresServer postgres = infrastructure.postgres();
+        Map<String, String> common = new HashMap<>();
+        common.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        common.put("SPRING_DATASOURCE_USERNAME", postgres.username());
+        common.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+        common.put("PLATFORM_ORG_CONTEXT_SECRET", "e2e-org-context-secret-" + UUID.randomUUID());
+        common.put("PLATFORM_TWILIO_ACCOUNT_SID", ACCOUNT_SID);
+        common.put("PLATFORM_TWILIO_AUTH_TOKEN", TwilioFixtures.AUTH_TOKEN);
+        common.put("PLATFORM_TWILIO_SMS_NUMBER", TwilioFixtures.BUSINESS_NUMBER);
+
+        ownedTopicsExist(infrastructure.kafkaBootstrapServers());
+
+        // every URL is known once a process is started (its port is chosen first), so all start together
+        conversation = ServiceProcess.start("conversation-service",
+                with(common, "SPRING_DATASOURCE_URL", infrastructure.createDatabase("e2e_conversation")));
+        ingest = ServiceProcess.start("webhook-ingest-service", common);
+        Map<String, String> gatewayEnv = with(common, "SPRING_DATASOURCE_URL", infrastructure.createDatabase("e2e_gateway"));
+        gatewayEnv.put("PLATFORM_BOOTSTRAP_API_KEY", API_KEY);
+        gatewayEnv.put("SERVICES_CONVERSATION_URL", conversation.url());
+        gatewayEnv.put("SERVICES_WEBHOOK_INGEST_URL", ingest.url());
+        gateway = ServiceProcess.start("gateway-service", gatewayEnv);
+        // the simulator plays Twilio: customers' webhooks and status callbacks go to the gateway, as in production
+        simulator = ServiceProcess.startDevstackMain("twilio-simulator", "com.crmfactory.messaging.devstack.twilio.TwilioSimulator",
+                Map.of("PLATFORM_TWILIO_ACCOUNT_SID", ACCOUNT_SID, "PLATFORM_TWILIO_AUTH_TOKEN", TwilioFixtures.AUTH_TOKEN,
+                        "SIMULATOR_INGEST_URL", gateway.url(), "SIMULATOR_CALLBACK_STEP_MS", "200"), "/health");
+        Map<String, String> outboundEnv = with(common, "SPRING_DATASOURCE_URL", infrastructure.createDatabase("e2e_outbound"));
+        outboundEnv.put("PLATFORM_TWILIO_API_BASE_URL", simulator.url());
+        outboundEnv.put("PLATFORM_OUTBOUND_STATUS_CALLBACK_BASE_URL", gateway.url());
+        outbound = ServiceProcess.start("outbound-messaging-service", outboundEnv);
+
+        for (ServiceProcess process : new ServiceProcess[] {simulator, conversation, ingest, gateway, outbound}) {
+            process.awaitReady(Duration.ofSeconds(180));
+        }
+    }
+
+    /**
+     * The topics the outbound service owns, with its partition counts, before any consumer subscribes: an
+     * earlier test class's conversation service (without an outbound service) auto-created them with one
+     * partition, and partitions the owner adds later reach a running consumer only after its metadata refresh.
+     */
+    private static void ownedTopicsExist(String bootstrapServers) throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            if (!existing.contains(Topics.OUTBOUND_RESULTS)) {
+                admin.createTopics(List.of(new NewTopic(Topics.OUTBOUND_RESULTS, RESULTS_PARTITIONS, (short) 1)))
+                        .all().get(30, TimeUnit.SECONDS);
+            } else if (admin.describeTopics(List.of(Topics.OUTBOUND_RESULTS)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(Topics.OUTBOUND_RESULTS).partitions().size() < RESULTS_PARTITIONS) {
+                admin.createPartitions(Map.of(Topics.OUTBOUND_RESULTS, NewPartitions.increaseTo(RESULTS_PARTITIONS)))
+                        .all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        for (ServiceProcess process : new ServiceProcess[] {gateway, outbound, ingest, conversation, simulator}) {
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
+
+    @Test
+    void aCustomerMessageFromTheSimulatorGetsAReplyThatReachesThePhoneAndShowsDelivered() throws Exception {
+        // the ingest knows the org's number once the gateway's tenant record reached it: until then the webhook is refused
+        JsonNode sent = until(Duration.ofSeconds(60), "the simulated customer's webhook to be accepted", () -> {
+            HttpResponse<String> response = simulator("POST", "/sim/customer/send", "{\"channel\":\"sms\",\"phone\":\"" + CUSTOMER
+                    + "\",\"to\":\"" + TwilioFixtures.BUSINESS_NUMBER + "\",\"body\":\"Where is my order 4711?\"}");
+            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+        });
+        assertThat(sent.path("ingestStatus").asInt()).isEqualTo(200);
+
+        JsonNode row = until(Duration.ofSeconds(60), "the conversation through the gateway", () -> {
+            HttpResponse<String> list = api("GET", "/api/v1/conversations", null);
+            assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+            for (JsonNode item : json.readTree(list.body()).path("items")) {
+                if (CUSTOMER.equals(item.path("customerAddress").asString())) {
+                    return item;
+                }
+            }
+            return null;
+        });
+        assertThat(row.path("channel").asString()).isEqualTo("sms");
+        String sessionId = row.path("sessionId").asString();
+        JsonNode first = thread(sessionId).path("messages").path("items").get(0);
+        assertThat(first.path("body").asString()).isEqualTo("Where is my order 4711?");
+        assertThat(first.path("author").asString()).isEqualTo("CUSTOMER");
+
+        String text = "Order 4711 ships today. " + UUID.randomUUID();
+        HttpResponse<String> reply = api("POST", "/api/v1/conversations/reply",
+                "{\"sessionId\":\"" + sessionId + "\",\"message\":\"" + text + "\"}");
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(202);
+
+        JsonNode onThePhone = until(Duration.ofSeconds(60), "the reply on the simulated phone", () -> {
+            for (JsonNode m : json.readTree(simulator("GET", "/sim/customer/inbox?phone=" + CUSTOMER.replace("+", "%2B"), null).body())) {
+                if (text.equals(m.path("body").asString())) {
+                    return m;
+                }
+            }
+            return null;
+        });
+        assertThat(onThePhone.path("from").asString()).isEqualTo(TwilioFixtures.BUSINESS_NUMBER);
+        assertThat(onThePhone.path("to").asString()).isEqualTo(CUSTOMER);
+
+        JsonNode delivered = until(Duration.ofSeconds(60), "the reply shown delivered in the thread", () -> {
+            for (JsonNode m : thread(sessionId).path("messages").path("items")) {
+                if (text.equals(m.path("body").asString()) && "delivered".equals(m.path("deliveryStatus").asString())) {
+                    return m;
+                }
+            }
+            return null;
+        });
+        assertThat(delivered.path("providerMessageId").asString()).isEqualTo(onThePhone.path("sid").asString());
+        int copies = 0;
+        for (JsonNode m : json.readTree(simulator("GET", "/sim/customer/inbox?phone=" + CUSTOMER.replace("+", "%2B"), null).body())) {
+            copies += text.equals(m.path("body").asString()) ? 1 : 0;
+        }
+        assertThat(copies).as("the reply reached the phone once").isEqualTo(1);
+    }
+
+    private JsonNode thread(String sessionId) throws Exception {
+        HttpResponse<String> response = api("GET", "/api/v1/conversations/" + sessionId, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static <T> T until(Duration timeout, String what, Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.call();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+    }
+
+    private HttpResponse<String> simulator(String method, String path, String body) throws Exception {
+        return send(simulator.url() + path, method, body, null);
+    }
+
+    private HttpResponse<String> api(String method, String path, String body) throws Exception {
+        return send(gateway.url() + path, method, body, "Bearer " + API_KEY);
+    }
+
+    private static HttpResponse<String> send(String url, String method, String body, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> copy = new HashMap<>(base);
+        copy.put(key, value);
+        return copy;
+    }
+}
