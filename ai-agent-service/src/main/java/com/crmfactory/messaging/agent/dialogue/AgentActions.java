@@ -30,10 +30,13 @@ class AgentActions {
     void publish(SessionContext c, TurnResult result, String inReplyTo) {
         String key = c.conversationKey();
         Double confidence = result.confidence();
-        for (TurnResult.Reply reply : result.replies()) {
+        for (TurnResult.Reply proposed : result.replies()) {
+            TurnResult.Reply reply = exact(c, proposed);
+            if (reply == null) {
+                continue;
+            }
             outbox.append(Topics.AGENT_ACTIONS, key, new ReplyProposed(c.orgId, c.sessionId, UUID.randomUUID().toString(),
-                    inReplyTo, reply.text(), null, reply.interactive(),
-                    reply.template() == null ? null : templates.resolve(c.orgId, c.channel, reply.template()), result.intent(), confidence,
+                    inReplyTo, reply.text(), null, reply.interactive(), reply.template(), result.intent(), confidence,
                     clock.instant()));
         }
         if (result.escalation() != null) {
@@ -43,5 +46,17 @@ class AgentActions {
         }
         outbox.append(Topics.AGENT_ACTIONS, key, new InsightsUpdated(c.orgId, c.sessionId, result.intent(), confidence,
                 result.summary(), c.draft, result.mediaAnalysis(), clock.instant()));
+    }
+
+    /** The reply as proposed: its template made the org's own, or its fallback when that template cannot be used. */
+    private TurnResult.Reply exact(SessionContext c, TurnResult.Reply reply) {
+        if (reply.template() == null) {
+            return reply;
+        }
+        return templates.resolve(c.orgId, c.channel, reply.template(), reply.templateMustBeKnown())
+                .map(t -> new TurnResult.Reply(reply.text(), reply.interactive(), t))
+                .orElseGet(() -> reply.fallback() != null ? reply.fallback()
+                        : reply.text() != null || reply.interactive() != null ? new TurnResult.Reply(reply.text(),
+                                reply.interactive(), null) : null);
     }
 }

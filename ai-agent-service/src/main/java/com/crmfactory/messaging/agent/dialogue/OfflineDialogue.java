@@ -122,7 +122,7 @@ public class OfflineDialogue implements Dialogue {
             } else {
                 c.pending = new Pending(action, entities.quantity());
                 result.intent(action.equals("stock") ? Intents.ASK_STOCK : Intents.ASK_PRICE, p.confidence())
-                        .send(Replies.partList(oneLine(text), entities.parts()))
+                        .send(Replies.partSelection(oneLine(text), entities.parts()))
                         .summary("Several parts match \"" + oneLine(text) + "\"; sent a list of " + Math.min(10, entities.parts().size()));
             }
             return;

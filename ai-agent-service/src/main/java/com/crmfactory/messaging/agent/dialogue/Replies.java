@@ -2,7 +2,9 @@ package com.crmfactory.messaging.agent.dialogue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.crmfactory.messaging.agent.erp.Erp;
@@ -22,8 +24,15 @@ final class Replies {
     private Replies() {
     }
 
-    static TemplateRef welcome() {
-        return new TemplateRef(WELCOME_MENU, null, "en", java.util.Map.of());
+    /** The org's {@code welcome_menu}; its three buttons as quick replies when the template cannot be used. */
+    static TurnResult.Reply welcome() {
+        Interactive buttons = new Interactive(InteractiveKind.QUICK_REPLY,
+                "Hi, thanks for reaching out! What can we help you with today?", null, List.of(
+                        new InteractiveOption("order_status", "Check an order", null),
+                        new InteractiveOption("find_part", "Find a part", null),
+                        new InteractiveOption("talk_to_agent", "Talk to a person", null)));
+        return new TurnResult.Reply(null, null, new TemplateRef(WELCOME_MENU, null, "en", Map.of()),
+                new TurnResult.Reply(null, buttons, null), false);
     }
 
     static String money(BigDecimal amount, String currency) {
@@ -82,6 +91,29 @@ final class Replies {
                 + money(l.unitPrice(), draft.currency())).collect(Collectors.joining("\n"));
         return "Your order draft:\n" + lines + "\nTotal: " + money(draft.total(), draft.currency())
                 + ".\nSay \"confirm\" to place it, or change a quantity or remove a line.";
+    }
+
+    /**
+     * Several matching parts: the org's {@code part_selection_list} template filled with the parts ({@code query},
+     * {@code sku_n}, {@code name_n}, {@code detail_n}, n = 1…), carrying the same parts (at most 10) as the
+     * interactive list. The template goes out only when the agent's copy knows it and it declares a slot for every
+     * part; otherwise the interactive list alone (SMS renders it as a numbered list). Either way each item's id is
+     * the SKU, which comes back as the list reply's payload.
+     */
+    static TurnResult.Reply partSelection(String query, List<Erp.Part> parts) {
+        Interactive list = partList(query, parts);
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("query", truncate(query, 60));
+        List<Erp.Part> offered = parts.stream().limit(Interactive.MAX_OPTIONS).toList();
+        for (int i = 0; i < offered.size(); i++) {
+            Erp.Part part = offered.get(i);
+            variables.put("sku_" + (i + 1), part.sku());
+            variables.put("name_" + (i + 1), truncate(part.name(), 24));
+            variables.put("detail_" + (i + 1), truncate(part.sku() + (part.listPrice() == null ? ""
+                    : " · " + money(part.listPrice(), part.currency())), 72));
+        }
+        return new TurnResult.Reply(null, list, new TemplateRef(PART_SELECTION_LIST, null, "en", variables),
+                new TurnResult.Reply(null, list, null), true);
     }
 
     /** A list picker of at most 10 parts; each item's id is the SKU, which comes back as the reply payload. */

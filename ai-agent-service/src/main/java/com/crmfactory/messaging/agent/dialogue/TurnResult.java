@@ -10,7 +10,19 @@ import com.crmfactory.messaging.events.common.TemplateRef;
 /** What one turn decided: replies to propose, perhaps an escalation, and the insight line. */
 public final class TurnResult {
 
-    public record Reply(String text, Interactive interactive, TemplateRef template) {
+    /**
+     * One proposed reply. A template is named by key; {@link com.crmfactory.messaging.agent.template.TemplateCatalog}
+     * makes it the org's exact template when it is usable. {@code fallback} (text or interactive, no template) is
+     * sent instead when the org's template cannot be used (not approved for WhatsApp, or it does not declare the
+     * variables this reply fills). With {@code templateMustBeKnown}, a template the agent's copy does not know
+     * is not proposed either (the fallback goes out); otherwise it goes out by key, resolved downstream.
+     */
+    public record Reply(String text, Interactive interactive, TemplateRef template, Reply fallback,
+            boolean templateMustBeKnown) {
+
+        public Reply(String text, Interactive interactive, TemplateRef template) {
+            this(text, interactive, template, null, false);
+        }
     }
 
     public record Escalation(String reason, String summary, String queueHint) {
@@ -40,6 +52,17 @@ public final class TurnResult {
 
     public TurnResult send(TemplateRef template) {
         replies.add(new Reply(null, null, template));
+        return this;
+    }
+
+    /** A template, and what to send instead when the org's template cannot be used. */
+    public TurnResult send(TemplateRef template, Reply fallback) {
+        replies.add(new Reply(null, null, template, fallback, false));
+        return this;
+    }
+
+    public TurnResult send(Reply reply) {
+        replies.add(reply);
         return this;
     }
 

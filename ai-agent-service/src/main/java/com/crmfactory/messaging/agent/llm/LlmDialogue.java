@@ -107,7 +107,7 @@ public class LlmDialogue implements Dialogue {
             result.say(answer.reply());
         }
         if (tools.submitted != null) {
-            result.send(DraftService.confirmation(c, tools.submitted));
+            result.send(DraftService.confirmationReply(c, tools.submitted));
         }
         boolean unsure = answer.confidence() < agent.confidenceThreshold();
         if (tools.escalation != null || answer.escalate() || unsure) {

@@ -68,17 +68,26 @@ public class TemplateCatalog {
     }
 
     /**
-     * The agent's template proposal made exact for the org: its key with the org's Content SID and language
-     * when the org has that template; unchanged (resolved by key downstream) when the copy does not know it.
+     * The agent's template proposal made exact for the org, or empty when it must not be proposed (the caller
+     * then sends its fallback). The org's template: its key with the org's Content SID and language, provided it
+     * declares every variable the proposal fills (a {@code part_selection_list} with three item slots cannot
+     * carry five parts). A key the copy does not know: unchanged (resolved by key downstream), or empty with
+     * {@code mustBeKnown}.
      */
-    public TemplateRef resolve(String orgId, Channel channel, TemplateRef ref) {
+    public Optional<TemplateRef> resolve(String orgId, Channel channel, TemplateRef ref, boolean mustBeKnown) {
         if (ref.key() == null) {
-            return ref;
+            return Optional.of(ref);
         }
-        return find(orgId, ref.key(), ref.language(), channel)
-                .map(t -> new TemplateRef(ref.key(), t.contentSid() != null ? t.contentSid() : ref.contentSid(), t.language(),
-                        ref.variables()))
-                .orElse(ref);
+        Optional<OrgTemplate> known = find(orgId, ref.key(), ref.language(), channel);
+        if (known.isEmpty()) {
+            return mustBeKnown ? Optional.empty() : Optional.of(ref);
+        }
+        OrgTemplate t = known.get();
+        if (!t.variables().containsAll(ref.variables().keySet())) {
+            return Optional.empty();
+        }
+        return Optional.of(new TemplateRef(ref.key(), t.contentSid() != null ? t.contentSid() : ref.contentSid(), t.language(),
+                ref.variables()));
     }
 
     private static String blankToNull(String s) {

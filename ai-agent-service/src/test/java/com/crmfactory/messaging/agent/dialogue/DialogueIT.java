@@ -215,12 +215,63 @@ class DialogueIT {
     @Test
     void severalMatchingPartsGiveAListAndTheChoiceIsUnderstood() {
         Session s = new Session("+15551230003");
+        // the org's part_selection_list, reworded with ten item slots
+        partSelectionList(s.org, "HXparts10aaaaaaaaaaaaaaaaaaaaaaaaaa", 10, ApprovalStatus.APPROVED);
         s.says("price of M8 bolts");
         ReplyProposed list = s.reply();
+        assertThat(list.template().key()).isEqualTo("part_selection_list");
+        assertThat(list.template().contentSid()).isEqualTo("HXparts10aaaaaaaaaaaaaaaaaaaaaaaaaa");
+        // the items, at most 10, both as the template's variables and as the interactive list (SMS, no template)
         assertThat(list.interactive().options()).hasSizeBetween(2, 10);
+        int items = list.interactive().options().size();
+        assertThat(list.template().variables()).containsKey("query")
+                .hasSize(1 + 3 * items)
+                .containsEntry("sku_1", list.interactive().options().get(0).id())
+                .containsEntry("sku_" + items, list.interactive().options().get(items - 1).id())
+                .containsKeys("name_" + items, "detail_" + items);
         String sku = list.interactive().options().get(1).id();
         s.send(null, new InteractiveReply(InteractiveReplyType.LIST, sku, sku), List.of());
         assertThat(s.replyText()).contains(sku).contains("USD each");
+    }
+
+    @Test
+    void severalMatchingPartsWithoutAFittingTemplateGiveTheInteractiveListAlone() {
+        // no part_selection_list in the agent's copy: the list alone, never a key downstream cannot resolve
+        Session none = new Session("+15551230013");
+        none.says("price of M8 bolts");
+        ReplyProposed plain = none.reply();
+        assertThat(plain.template()).isNull();
+        assertThat(plain.interactive().options()).hasSizeBetween(2, 10);
+        // the built-in's three slots: the template only when the matches fit in them
+        Session three = new Session("+15551230014");
+        partSelectionList(three.org, "HXparts3bbbbbbbbbbbbbbbbbbbbbbbbbbb", 3, ApprovalStatus.APPROVED);
+        three.says("price of M8 bolts");
+        ReplyProposed reply = three.reply();
+        assertThat(reply.interactive().options()).hasSizeBetween(2, 10);
+        if (reply.interactive().options().size() > 3) {
+            assertThat(reply.template()).isNull();
+        } else {
+            assertThat(reply.template().contentSid()).isEqualTo("HXparts3bbbbbbbbbbbbbbbbbbbbbbbbbbb");
+        }
+        String sku = reply.interactive().options().get(0).id();
+        three.send(null, new InteractiveReply(InteractiveReplyType.LIST, sku, sku), List.of());
+        assertThat(three.replyText()).contains(sku).contains("USD each");
+    }
+
+    /** Puts an org's part_selection_list with {@code slots} items into the agent's copy and waits until it is there. */
+    void partSelectionList(String org, String contentSid, int slots, ApprovalStatus status) {
+        String id = "tpl-" + UUID.randomUUID();
+        List<String> variables = new ArrayList<>(List.of("query"));
+        List<InteractiveOption> options = new ArrayList<>();
+        for (int i = 1; i <= slots; i++) {
+            variables.addAll(List.of("sku_" + i, "name_" + i, "detail_" + i));
+            options.add(new InteractiveOption("{{sku_" + i + "}}", "{{name_" + i + "}}", "{{detail_" + i + "}}"));
+        }
+        Kafka.send(Topics.TEMPLATES_CATALOG, id, new TemplateUpserted(org, id, "part_selection_list", null, "en",
+                TemplateType.LIST_PICKER, "We found these parts for \"{{query}}\".", variables, contentSid, status,
+                "Choose a part", options, List.of(), true, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM agent_template WHERE template_id = ?", Integer.class, id) == 1);
     }
 
     @Test
