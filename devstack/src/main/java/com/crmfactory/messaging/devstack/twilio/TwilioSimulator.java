@@ -65,13 +65,31 @@ public final class TwilioSimulator implements AutoCloseable {
         String token = env("PLATFORM_TWILIO_AUTH_TOKEN", "0123456789abcdef0123456789abcdef");
         String ingest = env("SIMULATOR_INGEST_URL", "http://localhost:8080");
         TwilioSimulator sim = new TwilioSimulator(port, sid, token, ingest, Long.parseLong(env("SIMULATOR_CALLBACK_STEP_MS", "300")));
-        System.out.println("Twilio simulator on http://localhost:" + sim.port() + " (customer page at /), webhooks to " + ingest);
+        List<String> approved = sim.approveTemplateSids(System.getenv());
+        System.out.println("Twilio simulator on http://localhost:" + sim.port() + " (customer page at /), webhooks to " + ingest
+                + (approved.isEmpty() ? "" : "; approved TWILIO_TPL_* contents " + approved));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
             stop.countDown();
         }));
         stop.await();
+    }
+
+    /**
+     * Registers the Content SIDs of {@code TWILIO_TPL_<KEY>} variables (the built-in templates' overrides, e.g.
+     * {@code TWILIO_TPL_WELCOME_MENU=HX…}) as existing, WhatsApp-approved contents, so the template service's
+     * approval sync and sends with those SIDs find them. Returns the SIDs registered.
+     */
+    public List<String> approveTemplateSids(Map<String, String> environment) {
+        List<String> sids = new ArrayList<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("TWILIO_TPL_") && value != null && value.strip().startsWith("HX")) {
+                content.approve(value.strip());
+                sids.add(value.strip());
+            }
+        });
+        return sids;
     }
 
     public int port() {

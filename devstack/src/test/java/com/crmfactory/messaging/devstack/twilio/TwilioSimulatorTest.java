@@ -151,6 +151,16 @@ class TwilioSimulatorTest {
     }
 
     @Test
+    void twilioTplSidsFromTheEnvironmentAreApprovedContents() throws Exception {
+        String sid = "HX0123456789abcdef0123456789abcdef";
+        assertThat(sim.approveTemplateSids(Map.of("TWILIO_TPL_WELCOME_MENU", sid, "PATH", "/usr/bin", "TWILIO_TPL_EMPTY", "")))
+                .containsExactly(sid);
+        assertThat(get("/v1/Content/" + sid).statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(get("/v1/Content/" + sid + "/ApprovalRequests").body()).at("/whatsapp/status").asString())
+                .isEqualTo("approved");
+    }
+
+    @Test
     void statusCallbacksAreSignedAndMoveQueuedSentDeliveredReadOnWhatsapp() throws Exception {
         RECEIVED.clear();
         String cb = hook + "/api/v1/webhooks/telephony/status?requestId=r-2";
