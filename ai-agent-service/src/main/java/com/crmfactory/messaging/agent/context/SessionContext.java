@@ -25,6 +25,27 @@ public class SessionContext {
     public OrderDraft draft = new OrderDraft(java.util.List.of(), null, null, null);
     public long lastAnsweredSeq;
 
+    /** A working copy (the LLM's tools change it; the turn takes its draft only when the model's answer is used). */
+    public SessionContext copy() {
+        SessionContext c = new SessionContext();
+        c.sessionId = sessionId;
+        c.orgId = orgId;
+        c.contactId = contactId;
+        c.channel = channel;
+        c.customerAddress = customerAddress;
+        c.businessAddress = businessAddress;
+        c.contactName = contactName;
+        c.handler = handler;
+        c.greeted = greeted;
+        c.notUnderstood = notUnderstood;
+        c.lastIntent = lastIntent;
+        c.lastConfidence = lastConfidence;
+        c.pending = pending;
+        c.draft = draft;
+        c.lastAnsweredSeq = lastAnsweredSeq;
+        return c;
+    }
+
     public String conversationKey() {
         return ConversationKey.of(orgId, channel, customerAddress).value();
     }

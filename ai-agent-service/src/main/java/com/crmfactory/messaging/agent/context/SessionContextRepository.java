@@ -46,11 +46,47 @@ public class SessionContextRepository {
                 .stream().findFirst();
     }
 
+    /** Locks the session to write a turn's outcome, waiting for a concurrent writer (never long: no LLM inside). */
+    public Optional<SessionContext> lockForWrite(String sessionId) {
+        return jdbc.query("SELECT * FROM agent_session WHERE session_id = ? FOR UPDATE", this::map, sessionId).stream()
+                .findFirst();
+    }
+
+    /** Another turn of this session is running (its claim has not expired). */
+    public boolean claimed(String sessionId, Instant now) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT turn_claim IS NOT NULL AND turn_claimed_until > ? "
+                + "FROM agent_session WHERE session_id = ?", Boolean.class, Timestamp.from(now), sessionId));
+    }
+
+    public void claim(String sessionId, String claim, Instant until) {
+        jdbc.update("UPDATE agent_session SET turn_claim = ?, turn_claimed_until = ? WHERE session_id = ?", claim,
+                Timestamp.from(until), sessionId);
+    }
+
+    /** The turn's claim is still the session's (it did not expire and pass to another turn). */
+    public boolean holds(String sessionId, String claim) {
+        return jdbc.queryForList("SELECT 1 FROM agent_session WHERE session_id = ? AND turn_claim = ?", Integer.class,
+                sessionId, claim).size() == 1;
+    }
+
+    /** Releases the turn's claim (a no-op once it expired and passed to another turn). */
+    public void release(String sessionId, String claim) {
+        jdbc.update("UPDATE agent_session SET turn_claim = NULL, turn_claimed_until = NULL WHERE session_id = ? "
+                + "AND turn_claim = ?", sessionId, claim);
+    }
+
+    /** A failed turn: due again, so the sweep reruns it (unless a person took the session meanwhile). */
+    public void dueAgain(String sessionId, Instant at) {
+        jdbc.update("UPDATE agent_session SET due_at = COALESCE(due_at, ?) WHERE session_id = ? AND handler = 'ai'",
+                Timestamp.from(at), sessionId);
+    }
+
+    /** The dialogue state after a turn; who handles the session is not the turn's to change. */
     public void save(SessionContext c) {
         jdbc.update("""
-                UPDATE agent_session SET handler = ?, greeted = ?, not_understood = ?, last_intent = ?, last_confidence = ?,
+                UPDATE agent_session SET greeted = ?, not_understood = ?, last_intent = ?, last_confidence = ?,
                     pending = ?, draft = ?, last_answered_seq = ?, updated_at = now() WHERE session_id = ?""",
-                c.handler.name(), c.greeted, c.notUnderstood, c.lastIntent, c.lastConfidence,
+                c.greeted, c.notUnderstood, c.lastIntent, c.lastConfidence,
                 c.pending == null ? null : JSON.writeValueAsString(c.pending), JSON.writeValueAsString(c.draft),
                 c.lastAnsweredSeq, c.sessionId);
     }

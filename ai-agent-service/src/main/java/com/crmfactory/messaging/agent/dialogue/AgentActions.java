@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.agent.dialogue;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ import com.crmfactory.messaging.events.agent.ReplyProposed;
 import com.crmfactory.messaging.agent.template.TemplateCatalog;
 import com.crmfactory.messaging.support.outbox.OutboxWriter;
 
-/** Writes a turn's outcome to {@code agent.actions.v1} through the outbox, in the turn's transaction. */
+/** Writes a turn's outcome to {@code agent.actions.v1} through the outbox, in the turn's second (writing) transaction. */
 @Component
 class AgentActions {
 
@@ -28,9 +29,17 @@ class AgentActions {
     }
 
     void publish(SessionContext c, TurnResult result, String inReplyTo) {
+        publish(c, result, inReplyTo, true);
+    }
+
+    /**
+     * @param mayPropose false when a person took the session over during the turn: no reply and no escalation is
+     *                   proposed, only the insights (intent, summary, draft, media analysis) for that person
+     */
+    void publish(SessionContext c, TurnResult result, String inReplyTo, boolean mayPropose) {
         String key = c.conversationKey();
         Double confidence = result.confidence();
-        for (TurnResult.Reply proposed : result.replies()) {
+        for (TurnResult.Reply proposed : mayPropose ? result.replies() : List.<TurnResult.Reply>of()) {
             TurnResult.Reply reply = exact(c, proposed);
             if (reply == null) {
                 continue;
@@ -39,7 +48,7 @@ class AgentActions {
                     inReplyTo, reply.text(), null, reply.interactive(), reply.template(), result.intent(), confidence,
                     clock.instant()));
         }
-        if (result.escalation() != null) {
+        if (mayPropose && result.escalation() != null) {
             outbox.append(Topics.AGENT_ACTIONS, key, new EscalationRequested(c.orgId, c.sessionId,
                     result.escalation().reason(), result.intent(), confidence, result.escalation().summary(),
                     result.escalation().queueHint(), clock.instant()));

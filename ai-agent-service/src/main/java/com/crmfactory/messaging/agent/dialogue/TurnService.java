@@ -1,12 +1,16 @@
 package com.crmfactory.messaging.agent.dialogue;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.crmfactory.messaging.agent.context.CustomerMessage;
 import com.crmfactory.messaging.agent.context.SessionContext;
@@ -19,58 +23,102 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * One agent turn, in one transaction: lock the session, answer every customer message that arrived
- * since the last turn at once, store the new dialogue state and append the actions to the outbox.
- * A session a person took over (assigned, escalated, closed) gets no turn at all.
+ * One agent turn, answering every customer message that arrived since the last turn at once, in three steps:
+ * <ol>
+ * <li>a short transaction locks the session, checks that the turn is due and the agent still handles the
+ * session, loads the context and claims the turn (no second turn of the session starts meanwhile);</li>
+ * <li>without any transaction or lock: media analysis and the dialogue (ERP calls, and in LLM mode the model
+ * and its tools, up to the hard stop). Tools change a working copy of the session only;</li>
+ * <li>a second short transaction locks the session again, stores the dialogue state (draft changes included)
+ * and appends the actions to the outbox — replies and escalations only if the agent still handles the
+ * session: a person who took it over meanwhile gets the insights, never a proposal.</li>
+ * </ol>
+ * A session a person took over (assigned, escalated, closed) before the turn gets no turn at all.
  */
 @Service
 public class TurnService {
+
+    /** How long a claim outlives a replica that died mid-turn; far beyond the LLM's hard stop (30 s). */
+    static final Duration CLAIM = Duration.ofMinutes(2);
 
     private final SessionContextRepository sessions;
     private final Dialogue dialogue;
     private final MediaAnalyzer media;
     private final AgentActions actions;
+    private final TurnScheduler scheduler;
+    private final AgentProperties properties;
+    private final TransactionTemplate tx;
     private final Clock clock;
     private final Timer turnTimer;
 
-    TurnService(SessionContextRepository sessions, Dialogue dialogue, MediaAnalyzer media, AgentActions actions, Clock clock,
+    TurnService(SessionContextRepository sessions, Dialogue dialogue, MediaAnalyzer media, AgentActions actions,
+            TurnScheduler scheduler, AgentProperties properties, PlatformTransactionManager transactions, Clock clock,
             MeterRegistry meters) {
         this.sessions = sessions;
         this.dialogue = dialogue;
         this.media = media;
         this.actions = actions;
+        this.scheduler = scheduler;
+        this.properties = properties;
+        this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.turnTimer = meters.timer("agent.turn");
     }
 
-    @Transactional
+    /** What the first transaction hands to the rest of the turn. */
+    private record Turn(SessionContext session, String claim, List<CustomerMessage> pending, List<CustomerMessage> history) {
+    }
+
     public void runIfDue(String sessionId) {
-        Optional<SessionContext> locked = sessions.lockForTurn(sessionId);
-        if (locked.isEmpty()) {
+        Turn turn = tx.execute(status -> begin(sessionId));
+        if (turn == null) {
             return;
         }
+        try {
+            turnTimer.record(() -> answer(turn));
+        } catch (RuntimeException e) {
+            tx.executeWithoutResult(status -> {
+                sessions.release(sessionId, turn.claim());
+                sessions.dueAgain(sessionId, clock.instant());
+            });
+            throw e;
+        }
+    }
+
+    private Turn begin(String sessionId) {
+        Optional<SessionContext> locked = sessions.lockForTurn(sessionId);
+        if (locked.isEmpty()) {
+            return null;
+        }
         SessionContext c = locked.get();
-        Optional<java.time.Instant> due = sessions.dueAt(sessionId);
-        if (due.isEmpty() || due.get().isAfter(clock.instant())) {
-            return;
+        Instant now = clock.instant();
+        Optional<Instant> due = sessions.dueAt(sessionId);
+        if (due.isEmpty() || due.get().isAfter(now) || sessions.claimed(sessionId, now)) {
+            return null; // not due yet, or a turn is running: it stays due and runs after that one
         }
         sessions.clearDue(sessionId);
         if (c.handler != SessionContext.Handler.ai) {
-            return;
+            return null;
         }
         List<CustomerMessage> pending = sessions.customerMessagesAfter(sessionId, c.lastAnsweredSeq);
         if (pending.isEmpty()) {
-            return;
+            return null;
         }
-        turnTimer.record(() -> answer(c, pending));
+        String claim = UUID.randomUUID().toString();
+        sessions.claim(sessionId, claim, now.plus(CLAIM));
+        return new Turn(c, claim, pending, sessions.history(sessionId, 20));
     }
 
-    private void answer(SessionContext c, List<CustomerMessage> pending) {
+    /** Outside any transaction: the slow part (media, ERP, LLM); then the outcome in one short transaction. */
+    private void answer(Turn turn) {
+        SessionContext c = turn.session();
+        List<CustomerMessage> pending = turn.pending();
         StringBuilder text = new StringBuilder();
         String replyId = null;
         List<String> codes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<MediaAnalysis> analyses = new ArrayList<>();
+        List<String[]> summaries = new ArrayList<>();
         for (CustomerMessage m : pending) {
             if (m.body() != null && !m.body().isBlank()) {
                 text.append(text.isEmpty() ? "" : "\n").append(m.body());
@@ -80,19 +128,30 @@ public class TurnService {
                 ImageAnalysis analysis = media.analyze(c.orgId, m.mediaUrls());
                 codes.addAll(analysis.codes());
                 notes.addAll(analysis.notes());
-                sessions.saveAnalysis(m.messageId(), analysis.summary());
+                summaries.add(new String[] { m.messageId(), analysis.summary() });
                 analysis.items().forEach(item -> analyses.add(new MediaAnalysis(m.messageId(), item.url(), item.contentType(),
                         item.codes(), item.note())));
             }
         }
         CustomerMessage last = pending.get(pending.size() - 1);
-        TurnResult result = dialogue.respond(new TurnInput(c, text.toString(), replyId, codes, notes,
-                sessions.history(c.sessionId, 20)));
+        TurnResult result = dialogue.respond(new TurnInput(c, text.toString(), replyId, codes, notes, turn.history()));
         result.mediaAnalysis(analyses);
-        c.lastAnsweredSeq = last.sequence();
-        c.lastIntent = result.intent();
-        c.lastConfidence = result.confidence();
-        sessions.save(c);
-        actions.publish(c, result, last.messageId());
+        tx.executeWithoutResult(status -> {
+            Optional<SessionContext> now = sessions.lockForWrite(c.sessionId);
+            if (now.isEmpty() || !sessions.holds(c.sessionId, turn.claim())) {
+                return; // the claim expired and another turn took over: that one answers
+            }
+            summaries.forEach(s -> sessions.saveAnalysis(s[0], s[1]));
+            c.lastAnsweredSeq = last.sequence();
+            c.lastIntent = result.intent();
+            c.lastConfidence = result.confidence();
+            sessions.save(c);
+            sessions.release(c.sessionId, turn.claim());
+            actions.publish(c, result, last.messageId(), now.get().handler == SessionContext.Handler.ai);
+            if (now.get().handler == SessionContext.Handler.ai && sessions.dueAt(c.sessionId).isPresent()) {
+                // messages that came in during the turn: their turn was held back by the claim
+                scheduler.afterCommit(c.sessionId, properties.debounce());
+            }
+        });
     }
 }

@@ -1,5 +1,7 @@
 package com.crmfactory.messaging.agent.llm;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -7,6 +9,7 @@ import com.crmfactory.messaging.agent.context.SessionContext;
 import com.crmfactory.messaging.agent.draft.DraftService;
 import com.crmfactory.messaging.agent.erp.Erp;
 import com.crmfactory.messaging.agent.erp.ErpClient;
+import com.crmfactory.messaging.events.common.OrderDraft;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
@@ -21,20 +24,49 @@ public class ErpTools {
     private static final Pattern ORDER = Pattern.compile("SO-\\d{5,8}");
     private static final Pattern SKU = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
 
+    static final String TURN_OVER = "refused: this turn is over";
+
     private final SessionContext session;
     private final ErpClient erp;
     private final DraftService drafts;
-    String escalation;
-    Erp.Order submitted;
+    private final Clock clock;
+    private final Instant deadline;
+    private volatile boolean closed;
+    volatile String escalation;
+    volatile Erp.Order submitted;
 
-    ErpTools(SessionContext session, ErpClient erp, DraftService drafts) {
+    /**
+     * @param session  a working copy of the session: draft changes land here, and the turn takes them over only
+     *                 when it uses the model's answer (they are then saved with the turn's actions)
+     * @param deadline the turn's hard stop: from then on every tool refuses
+     */
+    ErpTools(SessionContext session, ErpClient erp, DraftService drafts, Clock clock, Instant deadline) {
         this.session = session;
         this.erp = erp;
         this.drafts = drafts;
+        this.clock = clock;
+        this.deadline = deadline;
+    }
+
+    /** The turn gave up on the model (hard stop, failure): no tool runs any more, whatever the worker still does. */
+    void close() {
+        closed = true;
+    }
+
+    /** The draft as the tools left it. */
+    OrderDraft draft() {
+        return session.draft;
+    }
+
+    private boolean over() {
+        return closed || Thread.currentThread().isInterrupted() || !clock.instant().isBefore(deadline);
     }
 
     @Tool("Find one of this customer's orders by its number (SO-123456): status, lines, tracking")
     public String findOrder(@P("order number, e.g. SO-100001") String orderNumber) {
+        if (over()) {
+            return TURN_OVER;
+        }
         String number = orderNumber == null ? "" : orderNumber.trim().toUpperCase();
         if (!ORDER.matcher(number).matches()) {
             return "invalid order number";
@@ -45,12 +77,15 @@ public class ErpTools {
 
     @Tool("Search the parts catalogue by words or part number; returns at most 10 parts")
     public List<Erp.Part> searchCatalogue(@P("search words") String query) {
-        return query == null || query.isBlank() || query.length() > 100 ? List.of()
+        return over() || query == null || query.isBlank() || query.length() > 100 ? List.of()
                 : erp.search(session.orgId, query, 10);
     }
 
     @Tool("Price of a part (SKU) for a quantity, with price breaks")
     public String price(@P("SKU") String sku, @P("quantity, 1 to 100000") long quantity) {
+        if (over()) {
+            return TURN_OVER;
+        }
         if (!validSku(sku) || quantity < 1 || quantity > 100_000) {
             return "invalid sku or quantity";
         }
@@ -59,12 +94,18 @@ public class ErpTools {
 
     @Tool("Stock of a part (SKU) per warehouse")
     public String stock(@P("SKU") String sku) {
+        if (over()) {
+            return TURN_OVER;
+        }
         return validSku(sku) ? erp.stock(session.orgId, sku.trim().toUpperCase()).map(Object::toString).orElse("unknown sku")
                 : "invalid sku";
     }
 
     @Tool("Add a part to the customer's order draft, or set its quantity")
-    public String addToDraft(@P("SKU") String sku, @P("quantity, 1 to 100000") long quantity) {
+    public synchronized String addToDraft(@P("SKU") String sku, @P("quantity, 1 to 100000") long quantity) {
+        if (over()) {
+            return TURN_OVER;
+        }
         if (!validSku(sku) || quantity < 1 || quantity > 100_000) {
             return "invalid sku or quantity";
         }
@@ -76,12 +117,18 @@ public class ErpTools {
     }
 
     @Tool("Remove a part from the customer's order draft")
-    public String removeFromDraft(@P("SKU") String sku) {
+    public synchronized String removeFromDraft(@P("SKU") String sku) {
+        if (over()) {
+            return TURN_OVER;
+        }
         return validSku(sku) && drafts.remove(session, sku.trim().toUpperCase()) ? "removed" : "not in the draft";
     }
 
     @Tool("Submit the customer's order draft to the ERP once the customer confirmed it")
-    public String submitDraft() {
+    public synchronized String submitDraft() {
+        if (over()) {
+            return TURN_OVER;
+        }
         if (session.draft.lines().isEmpty()) {
             return "the draft is empty";
         }
@@ -91,6 +138,9 @@ public class ErpTools {
 
     @Tool("Hand the conversation to a human colleague")
     public String escalate(@P("short reason") String reason) {
+        if (over()) {
+            return TURN_OVER;
+        }
         escalation = reason == null || reason.isBlank() ? "llm_escalation" : reason.trim();
         return "a colleague will take over";
     }

@@ -1,8 +1,10 @@
 package com.crmfactory.messaging.agent.llm;
 
-import java.util.concurrent.CompletableFuture;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -44,6 +46,7 @@ public class LlmDialogue implements Dialogue {
     private final AgentProperties agent;
     private final CircuitBreaker breaker;
     private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
     private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "agent-llm");
         t.setDaemon(true);
@@ -63,16 +66,38 @@ public class LlmDialogue implements Dialogue {
         this.meters = meters;
     }
 
+    /**
+     * Runs without a database transaction (see TurnService). The model and its tools work on a copy of the
+     * session; its draft becomes the turn's only when the model's answer is used. At the hard stop the worker
+     * is interrupted (the HTTP call to the provider is abandoned) and the tools refuse from then on, so a late
+     * model cannot change anything after the offline agent took the turn.
+     */
     @Override
     public TurnResult respond(TurnInput in) {
         SessionContext c = in.session();
-        ErpTools tools = new ErpTools(c, erp, drafts);
+        Instant deadline = clock.instant().plus(properties.timeout());
+        ErpTools tools = new ErpTools(c.copy(), erp, drafts, clock, deadline);
         try {
-            AgentAnswer answer = breaker.executeCallable(() -> CompletableFuture.supplyAsync(() -> ask(in, tools), calls)
-                    .get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS));
+            AgentAnswer answer = breaker.executeCallable(() -> {
+                Future<AgentAnswer> call = calls.submit(() -> ask(in, tools));
+                try {
+                    return call.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                } finally {
+                    if (!call.isDone()) {
+                        tools.close();
+                        call.cancel(true);
+                    }
+                }
+            });
+            tools.close();
             meters.counter("agent.llm.turns", "outcome", "answered").increment();
+            c.draft = tools.draft();
             return toResult(c, answer, tools);
         } catch (Exception e) {
+            tools.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             meters.counter("agent.llm.turns", "outcome", "fallback").increment();
             log.warn("LLM turn of session {} failed ({}); the offline agent answers", c.sessionId, e.toString());
             return offline.respond(in);

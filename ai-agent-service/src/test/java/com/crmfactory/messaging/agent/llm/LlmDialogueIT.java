@@ -41,6 +41,7 @@ import com.crmfactory.messaging.events.common.MessageView;
 import com.crmfactory.messaging.events.common.SessionStatus;
 import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.conversation.MessageRecorded;
+import com.crmfactory.messaging.events.conversation.SessionAssigned;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
 
@@ -213,9 +214,12 @@ class LlmDialogueIT {
     }
 
     @Test
-    void aModelSlowerThanTheHardStopLeavesTheTurnToTheOfflineAgent() {
-        MODEL.script(r -> new FakeOpenAi.Slow(HARD_STOP.toMillis() * 3,
-                new FakeOpenAi.Answer("too late", "ask_price", 0.9, false)));
+    void aModelSlowerThanTheHardStopLeavesTheTurnToTheOfflineAgent() throws Exception {
+        // after the hard stop the late model would still ask for tools: the stock and a draft line
+        MODEL.script(r -> r.toolResults().isEmpty() ? new FakeOpenAi.Slow(HARD_STOP.toMillis() * 2,
+                FakeOpenAi.ToolCalls.of("stock", Map.of("sku", "BRG-6204-2RS"),
+                        "addToDraft", Map.of("sku", "BRG-6204-2RS", "quantity", 5)))
+                : new FakeOpenAi.Answer("too late", "ask_price", 0.9, false));
         Session s = new Session("+15557770003");
         long t0 = System.nanoTime();
         s.says("how much is BRG-6204-2RS?");
@@ -223,8 +227,33 @@ class LlmDialogueIT {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         assertThat(MODEL.requestsAbout("BRG-6204-2RS")).isNotEmpty();
         assertThat(reply.text()).contains("BRG-6204-2RS").contains("USD each").doesNotContain("too late");
-        assertThat(millis).isLessThan(HARD_STOP.toMillis() * 3);
+        assertThat(millis).isLessThan(HARD_STOP.toMillis() * 2);
         assertThat(breakers.circuitBreaker("llm").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        // the worker was stopped at the hard stop: once the slow answer is long due, no tool of it has run
+        Thread.sleep(Math.max(0, HARD_STOP.toMillis() * 2 + 2000 - (System.nanoTime() - t0) / 1_000_000));
+        verify(erp, never()).stock(s.org, "BRG-6204-2RS");
+        assertThat(MODEL.requestsAbout("how much is BRG-6204-2RS")).hasSize(1); // no second round after the tools
+        assertThat(s.replies()).hasSize(1);
+    }
+
+    @Test
+    void aSessionTakenOverByAHumanDuringASlowLlmTurnGetsNoProposal() {
+        MODEL.script(r -> r.lastUserText().contains("VBT-A42") ? r.toolResults().isEmpty()
+                ? new FakeOpenAi.Slow(2000, FakeOpenAi.ToolCalls.of("addToDraft", Map.of("sku", "VBT-A42", "quantity", 3)))
+                : new FakeOpenAi.Answer("Added 3 VBT-A42. " + String.join(" | ", r.toolResults()), "place_order", 0.9, false)
+                : new FakeOpenAi.Answer("Hello!", "greeting", 0.9, false));
+        Session s = new Session("+15557770005");
+        s.says("please add 3 VBT-A42 to my order");
+        // the model is thinking (outside any transaction, so nothing waits for the turn's lock)
+        await().atMost(Duration.ofSeconds(30)).until(() -> !MODEL.requestsAbout("VBT-A42").isEmpty());
+        Kafka.send(Topics.CONVERSATION_EVENTS, s.key, new SessionAssigned(s.org, s.id, "user-7", "user-7", "support",
+                Instant.now()));
+        // the turn completes: the person sees the insights (with the draft the tools built), no proposal is made
+        InsightsUpdated insights = s.insights();
+        assertThat(MODEL.requestsAbout("VBT-A42")).hasSize(2);
+        assertThat(insights.orderDraft().lines()).singleElement().satisfies(l -> assertThat(l.sku()).isEqualTo("VBT-A42"));
+        assertThat(s.replies()).isEmpty();
+        assertThat(s.escalations()).isEmpty();
     }
 
     @Test
