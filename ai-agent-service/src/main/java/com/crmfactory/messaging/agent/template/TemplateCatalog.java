@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.crmfactory.messaging.events.common.ApprovalStatus;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.TemplateRef;
 import com.crmfactory.messaging.events.template.TemplateDeleted;
@@ -71,7 +72,7 @@ public class TemplateCatalog {
      * The agent's template proposal made exact for the org, or empty when it must not be proposed (the caller
      * then sends its fallback). The org's template: its key with the org's Content SID and language, provided it
      * declares every variable the proposal fills (a {@code part_selection_list} with three item slots cannot
-     * carry five parts). A key the copy does not know: unchanged (resolved by key downstream), or empty with
+     * carry five parts) and, on WhatsApp, is not rejected, paused or disabled. A key the copy does not know: unchanged (resolved by key downstream), or empty with
      * {@code mustBeKnown}.
      */
     public Optional<TemplateRef> resolve(String orgId, Channel channel, TemplateRef ref, boolean mustBeKnown) {
@@ -83,12 +84,20 @@ public class TemplateCatalog {
             return mustBeKnown ? Optional.empty() : Optional.of(ref);
         }
         OrgTemplate t = known.get();
-        if (!t.variables().containsAll(ref.variables().keySet())) {
+        if (!t.variables().containsAll(ref.variables().keySet()) || (channel == Channel.WHATSAPP && !sendable(t))) {
             return Optional.empty();
         }
         return Optional.of(new TemplateRef(ref.key(), t.contentSid() != null ? t.contentSid() : ref.contentSid(), t.language(),
                 ref.variables()));
     }
+
+    /** WhatsApp refuses a template Meta rejected, paused or disabled; draft and pending ones still go in-session. */
+    static boolean sendable(OrgTemplate t) {
+        return t.approvalStatus() == null || !BLOCKED.contains(t.approvalStatus().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static final java.util.Set<String> BLOCKED = java.util.Set.of(ApprovalStatus.REJECTED.name(),
+            ApprovalStatus.PAUSED.name(), ApprovalStatus.DISABLED.name());
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;

@@ -258,6 +258,42 @@ class DialogueIT {
         assertThat(three.replyText()).contains(sku).contains("USD each");
     }
 
+    @Test
+    void aTemplateWhatsAppWouldRefuseIsNotProposed() {
+        // the org's welcome_menu was rejected: the greeting gets the same three buttons as quick replies
+        Session s = new Session("+15551230015");
+        String welcomeId = "tpl-" + UUID.randomUUID();
+        Kafka.send(Topics.TEMPLATES_CATALOG, welcomeId, new TemplateUpserted(s.org, welcomeId, "welcome_menu", null, "en",
+                TemplateType.QUICK_REPLY, "Hi! How can we help?", List.of(), "HXrejectedwelcomecccccccccccccccccc",
+                ApprovalStatus.REJECTED, null, List.of(new InteractiveOption("order_status", "Order status", null)), List.of(),
+                true, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM agent_template WHERE template_id = ?", Integer.class, welcomeId) == 1);
+        s.says("Hello!");
+        ReplyProposed welcome = s.reply();
+        assertThat(welcome.template()).isNull();
+        assertThat(welcome.interactive().options()).extracting(InteractiveOption::id)
+                .containsExactly("order_status", "find_part", "talk_to_agent");
+        // a tapped button is understood by its payload as before
+        s.send(null, new InteractiveReply(InteractiveReplyType.BUTTON, "order_status", "Check an order"), List.of());
+        assertThat(s.replyText()).contains("order number");
+        // its part_selection_list is paused: the list alone
+        partSelectionList(s.org, "HXpausedpartsddddddddddddddddddddd", 10, ApprovalStatus.PAUSED);
+        s.says("price of M8 bolts");
+        ReplyProposed list = s.reply();
+        assertThat(list.template()).isNull();
+        assertThat(list.interactive().options()).hasSizeBetween(2, 10);
+        // disabled is refused as well; draft and pending templates still go (in-session)
+        Session disabled = new Session("+15551230016");
+        partSelectionList(disabled.org, "HXdisabledpartseeeeeeeeeeeeeeeeeee", 10, ApprovalStatus.DISABLED);
+        disabled.says("price of M8 bolts");
+        assertThat(disabled.reply().template()).isNull();
+        Session pending = new Session("+15551230017");
+        partSelectionList(pending.org, "HXpendingpartsffffffffffffffffffff", 10, ApprovalStatus.PENDING);
+        pending.says("price of M8 bolts");
+        assertThat(pending.reply().template().contentSid()).isEqualTo("HXpendingpartsffffffffffffffffffff");
+    }
+
     /** Puts an org's part_selection_list with {@code slots} items into the agent's copy and waits until it is there. */
     void partSelectionList(String org, String contentSid, int slots, ApprovalStatus status) {
         String id = "tpl-" + UUID.randomUUID();
