@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
 import com.crmfactory.messaging.testsupport.ServiceSmokeChecks;
 
-/** The service boots against a real broker and PostgreSQL, with probes, metrics and its topics. */
+/** The service boots against a real broker and PostgreSQL, with probes, metrics, its OpenAPI document and its topics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 @DirtiesContext // one context at a time: they share the consumer group
@@ -32,6 +32,7 @@ class AiAgentSmokeIT {
         service.probesAreUp();
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("ai-agent-service");
+        service.openApiIsPublished();
         service.topicsExist(Map.of(
                 "agent.actions.v1", 12,
                 "ai-agent-service.dlt.conversation.events.v1", 1,
