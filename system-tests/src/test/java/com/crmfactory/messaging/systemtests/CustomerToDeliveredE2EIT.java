@@ -10,15 +10,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewPartitions;
-import org.apache.kafka.clients.admin.NewTopic;
+
+
+
+
+
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +46,6 @@ class CustomerToDeliveredE2EIT {
     private static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
     private static final String CUSTOMER = "+1555" + String.format("%07d", (long) (Math.random() * 10_000_000));
     /** as outbound-messaging-service's application.yml declares it */
-    private static final int RESULTS_PARTITIONS = 12;
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -69,8 +68,6 @@ class CustomerToDeliveredE2EIT {
         common.put("PLATFORM_TWILIO_AUTH_TOKEN", TwilioFixtures.AUTH_TOKEN);
         common.put("PLATFORM_TWILIO_SMS_NUMBER", TwilioFixtures.BUSINESS_NUMBER);
 
-        ownedTopicsExist(infrastructure.kafkaBootstrapServers());
-
         // every URL is known once a process is started (its port is chosen first), so all start together
         conversation = ServiceProcess.start("conversation-service",
                 with(common, "SPRING_DATASOURCE_URL", infrastructure.createDatabase("e2e_conversation")));
@@ -91,25 +88,6 @@ class CustomerToDeliveredE2EIT {
 
         for (ServiceProcess process : new ServiceProcess[] {simulator, conversation, ingest, gateway, outbound}) {
             process.awaitReady(Duration.ofSeconds(180));
-        }
-    }
-
-    /**
-     * The topics the outbound service owns, with its partition counts, before any consumer subscribes: an
-     * earlier test class's conversation service (without an outbound service) auto-created them with one
-     * partition, and partitions the owner adds later reach a running consumer only after its metadata refresh.
-     */
-    private static void ownedTopicsExist(String bootstrapServers) throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            if (!existing.contains(Topics.OUTBOUND_RESULTS)) {
-                admin.createTopics(List.of(new NewTopic(Topics.OUTBOUND_RESULTS, RESULTS_PARTITIONS, (short) 1)))
-                        .all().get(30, TimeUnit.SECONDS);
-            } else if (admin.describeTopics(List.of(Topics.OUTBOUND_RESULTS)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(Topics.OUTBOUND_RESULTS).partitions().size() < RESULTS_PARTITIONS) {
-                admin.createPartitions(Map.of(Topics.OUTBOUND_RESULTS, NewPartitions.increaseTo(RESULTS_PARTITIONS)))
-                        .all().get(30, TimeUnit.SECONDS);
-            }
         }
     }
 

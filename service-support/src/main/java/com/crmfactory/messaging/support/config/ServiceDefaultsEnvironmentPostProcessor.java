@@ -51,6 +51,8 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("spring.kafka.consumer.enable-auto-commit", "false");
         defaults.put("spring.kafka.consumer.key-deserializer", STRING_DESERIALIZER);
         defaults.put("spring.kafka.consumer.value-deserializer", STRING_DESERIALIZER);
+        // every service creates the topics it consumes (KafkaTopics): a subscription must never auto-create one
+        defaults.put("spring.kafka.consumer.properties.allow.auto.create.topics", "false");
         defaults.put("spring.kafka.consumer.properties.partition.assignment.strategy",
                 "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
         defaults.put("spring.kafka.template.observation-enabled", "true");
