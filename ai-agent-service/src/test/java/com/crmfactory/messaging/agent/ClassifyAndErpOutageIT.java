@@ -21,7 +21,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.crmfactory.messaging.agent.dialogue.Kafka;
+import com.crmfactory.messaging.support.testing.Kafka;
 import com.crmfactory.messaging.events.ConversationKey;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.agent.EscalationRequested;

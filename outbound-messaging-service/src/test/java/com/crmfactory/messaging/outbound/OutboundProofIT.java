@@ -35,7 +35,7 @@ import com.crmfactory.messaging.events.outbound.OutboundMessageFailed;
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
 import com.crmfactory.messaging.outbound.support.FakeTwilio;
 import com.crmfactory.messaging.outbound.support.FakeTwilio.Answer;
-import com.crmfactory.messaging.outbound.support.Kafka;
+import com.crmfactory.messaging.support.testing.Kafka;
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;

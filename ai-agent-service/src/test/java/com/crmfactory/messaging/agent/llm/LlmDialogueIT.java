@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import com.crmfactory.messaging.agent.dialogue.Kafka;
+import com.crmfactory.messaging.support.testing.Kafka;
 import com.crmfactory.messaging.agent.erp.ErpClient;
 import com.crmfactory.messaging.devstack.erp.DemoErp;
 import com.crmfactory.messaging.devstack.erp.DemoOrders;

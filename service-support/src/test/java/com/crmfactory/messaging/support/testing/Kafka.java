@@ -45,7 +45,11 @@ public final class Kafka {
 
     /** Publishes one event with its CloudEvents headers, like another service's outbox would; returns its ce_id. */
     public static String send(String topic, String key, DomainEvent event) {
-        String id = UUID.randomUUID().toString();
+        return send(topic, key, event, UUID.randomUUID().toString());
+    }
+
+    /** Publishes one event with the given ce_id (a redelivery repeats it). */
+    public static String send(String topic, String key, DomainEvent event, String id) {
         CloudEvent meta = new CloudEvent(id, EventType.typeOf(event.getClass()), "test", event.occurredAt(), key,
                 event.orgId(), null);
         try {
