@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,7 @@ import com.crmfactory.messaging.events.common.InteractiveKind;
 import com.crmfactory.messaging.events.common.InteractiveOption;
 import com.crmfactory.messaging.events.common.Origin;
 import com.crmfactory.messaging.events.common.OutboundChannel;
+import com.crmfactory.messaging.events.common.TemplateRef;
 import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.delivery.DeliveryStatusReported;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
@@ -103,6 +105,76 @@ class OutboundProofIT {
         assertThat(TWILIO.postsTo(to)).as("exactly one POST").hasSize(1);
         assertThat(accepted.providerMessageId()).isEqualTo(TWILIO.storedTo(to).get(0).sid());
         assertThat(state(id)).isEqualTo("accepted");
+    }
+
+    @Test
+    void aTemplated503IsReconciledToItsOwnSidAlthoughAnUnrelatedMessageReachedTheRecipientMeanwhile() {
+        // Twilio's Message resource has no ContentSid and here shows no body for the Content send either
+        String to = phone();
+        String contentSid = template("order_update_" + shortId(), "Your order {{order_number}} is {{status}}.");
+        TWILIO.script(to, Answer.STORE_THEN_503);
+        TWILIO.afterNextPost(to, () -> TWILIO.storeUnrelated(to, SMS_FROM, "Reminder: your appointment is tomorrow"));
+        String id = templated(to, templateKeyOf(contentSid), null);
+
+        OutboundMessageAccepted accepted = results().awaitOne(OutboundMessageAccepted.class, a -> a.requestId().equals(id));
+        assertThat(TWILIO.postsTo(to)).as("exactly one POST").hasSize(1);
+        assertThat(TWILIO.postsTo(to).get(0).first("ContentSid")).isEqualTo(contentSid);
+        assertThat(TWILIO.postsTo(to).get(0).first("Body")).isNull();
+        assertThat(TWILIO.storedTo(to)).hasSize(2);
+        assertThat(accepted.providerMessageId()).as("our message, not the unrelated newer one")
+                .isEqualTo(TWILIO.storedTo(to).get(0).sid());
+        assertThat(state(id)).isEqualTo("accepted");
+    }
+
+    @Test
+    void aTemplated503IsMatchedByTheRenderedBodyTwilioShows() {
+        String to = phone();
+        String contentSid = template("shipping_" + shortId(), "Order {{order_number}} ships {{status}}.");
+        TWILIO.showsContentAs(contentSid, "Order {{order_number}} ships {{status}}.");
+        TWILIO.script(to, Answer.STORE_THEN_503);
+        // someone else's template send to the same number: no body either, so only the rendered text tells them apart
+        TWILIO.afterNextPost(to, () -> TWILIO.storeUnrelated(to, SMS_FROM, null));
+        String id = templated(to, templateKeyOf(contentSid), null);
+
+        OutboundMessageAccepted accepted = results().awaitOne(OutboundMessageAccepted.class, a -> a.requestId().equals(id));
+        assertThat(TWILIO.postsTo(to)).hasSize(1);
+        assertThat(TWILIO.storedTo(to).get(0).body()).isEqualTo("Order A-17 ships shipped.");
+        assertThat(accepted.providerMessageId()).isEqualTo(TWILIO.storedTo(to).get(0).sid());
+    }
+
+    @Test
+    void aBodilessSendThatCannotBeToldApartIsFailedAsUnknownDeliveryAndNeverResent() {
+        // a ContentSid without a local copy of the template: nothing tells our message from another bodiless one
+        String to = phone();
+        String contentSid = "HX" + UUID.randomUUID().toString().replace("-", "");
+        TWILIO.script(to, Answer.STORE_THEN_503);
+        TWILIO.afterNextPost(to, () -> TWILIO.storeUnrelated(to, SMS_FROM, null));
+        String id = templated(to, "unknown_key_" + shortId(), contentSid);
+
+        OutboundMessageFailed failed = results().awaitOne(OutboundMessageFailed.class, f -> f.requestId().equals(id));
+        assertThat(failed.code()).isEqualTo("unknown_delivery");
+        assertThat(failed.retryable()).isFalse();
+        assertThat(state(id)).isEqualTo("failed");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> TWILIO.postsTo(to).size() == 1);
+        assertThat(results().events(OutboundMessageAccepted.class, a -> a.requestId().equals(id))).isEmpty();
+    }
+
+    @Test
+    void smsWithATemplateAndAnInteractiveListGoesOutAsTheTemplateTextAndANumberedList() {
+        String to = phone();
+        String contentSid = template("parts_" + shortId(), "We found these parts for \"{{query}}\". Pick one.");
+        String id = UUID.randomUUID().toString();
+        Interactive list = new Interactive(InteractiveKind.LIST_PICKER, "Pick a part", "Choose a part",
+                List.of(new InteractiveOption("SKU-1", "Brake pad", "front"), new InteractiveOption("SKU-2", "Brake disc", null)));
+        Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.SMS, to), new OutboundMessageRequested(ORG, id, Origin.AI, "s1",
+                OutboundChannel.SMS, to, null, null, null,
+                new TemplateRef(templateKeyOf(contentSid), null, "en", Map.of("query", "brakes")), list, null, "ai",
+                Instant.now()));
+
+        results().awaitOne(OutboundMessageAccepted.class, a -> a.requestId().equals(id));
+        FakeTwilio.Post post = TWILIO.postsTo(to).get(0);
+        assertThat(post.first("ContentSid")).isNull();
+        assertThat(post.first("Body")).isEqualTo("We found these parts for \"brakes\". Pick one.\n1) Brake pad\n2) Brake disc");
     }
 
     @Test
@@ -274,6 +346,37 @@ class OutboundProofIT {
     private static void status(String sid, String requestId, DeliveryStatus status, String errorCode) {
         Kafka.send(Topics.DELIVERY_STATUS, sid, new DeliveryStatusReported(ORG, sid, status, status.wire(), errorCode, null,
                 Channel.SMS, SMS_FROM, null, requestId, Instant.now()));
+    }
+
+    private final Map<String, String> templateKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An approved SMS template in our catalog copy; returns its Content SID. */
+    private String template(String key, String body) {
+        String contentSid = "HX" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.update("""
+                INSERT INTO template_copy (template_id, org_id, template_key, channel, language, template_type, body,
+                                           content_sid, approval_status)
+                VALUES (?, ?, ?, NULL, 'en', 'TEXT', ?, ?, 'approved')""", UUID.randomUUID().toString(), ORG, key, body,
+                contentSid);
+        templateKeys.put(contentSid, key);
+        return contentSid;
+    }
+
+    private String templateKeyOf(String contentSid) {
+        return templateKeys.get(contentSid);
+    }
+
+    private static String templated(String to, String key, String contentSid) {
+        String id = UUID.randomUUID().toString();
+        Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.SMS, to), new OutboundMessageRequested(ORG, id, Origin.AUTOMATION,
+                null, OutboundChannel.SMS, to, null, null, null,
+                new TemplateRef(key, contentSid, "en", Map.of("order_number", "A-17", "status", "shipped")), null, null,
+                "wf-1", Instant.now()));
+        return id;
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 
     private String state(String id) {

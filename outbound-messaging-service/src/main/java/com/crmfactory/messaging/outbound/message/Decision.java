@@ -1,5 +1,7 @@
 package com.crmfactory.messaging.outbound.message;
 
+import java.util.List;
+
 import com.crmfactory.messaging.events.common.SenderType;
 import com.crmfactory.messaging.outbound.twilio.SendPlan;
 
@@ -10,8 +12,17 @@ public sealed interface Decision {
     record Refuse(String channel, String code, String reason, boolean retryable, String providerCode) implements Decision {
     }
 
-    /** Through Twilio from {@code sender}, paced by its sender type. */
-    record ViaTwilio(String channel, String sender, SenderType senderType, SendPlan plan) implements Decision {
+    /**
+     * Through Twilio from {@code sender}, paced by its sender type. {@code expectedBodies}: for a Content
+     * send (no Body POSTed), the texts Twilio may show as the Message's {@code body} (the rendered template
+     * body, the interactive body); empty when we cannot know it.
+     */
+    record ViaTwilio(String channel, String sender, SenderType senderType, SendPlan plan, List<String> expectedBodies)
+            implements Decision {
+
+        public ViaTwilio {
+            expectedBodies = expectedBodies == null ? List.of() : List.copyOf(expectedBodies);
+        }
     }
 
     /** By e-mail (SMTP). */

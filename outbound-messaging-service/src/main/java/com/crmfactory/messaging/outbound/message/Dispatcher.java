@@ -96,7 +96,8 @@ public class Dispatcher {
     }
 
     private void sendTwilio(OutboundMessage m, Decision.ViaTwilio t) {
-        messages.resolved(m.requestId(), t.channel(), t.sender());
+        messages.resolvedTwilio(m.requestId(), t.channel(), t.sender(), t.plan().body(), t.plan().contentSid(),
+                t.expectedBodies().isEmpty() ? null : JSON.writeValueAsString(t.expectedBodies()));
         limiter.await(t.sender(), t.senderType());
         if (!messages.claim(m.requestId())) {
             return;

@@ -68,6 +68,32 @@ public class OutboundMessageRepository {
                 channel, from, requestId);
     }
 
+    /** What a Twilio send POSTs, kept for its reconciliation (see {@link SendFingerprint}). */
+    public void resolvedTwilio(String requestId, String channel, String from, String sentBody, String contentSid,
+            String expectedBodiesJson) {
+        jdbc.update("""
+                UPDATE outbound_message SET channel = ?, from_address = ?, sent_body = ?, content_sid = ?,
+                       expected_bodies = ?, updated_at = now() WHERE request_id = ?""",
+                channel, from, sentBody, contentSid, expectedBodiesJson, requestId);
+    }
+
+    /** What was POSTed for a request, and how many indistinguishable candidates its checks have seen so far. */
+    public record SendFingerprint(String sentBody, String contentSid, String expectedBodiesJson, int candidatesSeen) {
+    }
+
+    public Optional<SendFingerprint> fingerprint(String requestId) {
+        return jdbc.query("""
+                SELECT sent_body, content_sid, expected_bodies, candidates_seen FROM outbound_message WHERE request_id = ?""",
+                (rs, n) -> new SendFingerprint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)), requestId)
+                .stream().findFirst();
+    }
+
+    /** Remembers the largest number of candidates one check could not tell apart. */
+    public void candidatesSeen(String requestId, int count) {
+        jdbc.update("UPDATE outbound_message SET candidates_seen = GREATEST(candidates_seen, ?) WHERE request_id = ?",
+                count, requestId);
+    }
+
     /** Marks the start of one POST (the reconciliation looks for messages created since). */
     public void attemptStarting(String requestId) {
         jdbc.update("""
@@ -89,7 +115,7 @@ public class OutboundMessageRepository {
 
     public boolean markUnknown(String requestId, String reason, Duration checkAfter) {
         return jdbc.update("""
-                UPDATE outbound_message SET state = 'unknown', error_message = ?, reconcile_checks = 0,
+                UPDATE outbound_message SET state = 'unknown', error_message = ?, reconcile_checks = 0, candidates_seen = 0,
                        next_check_at = now() + make_interval(secs => ?), updated_at = now()
                 WHERE request_id = ? AND state = 'sending'""", reason, checkAfter.toMillis() / 1000.0, requestId) == 1;
     }
@@ -122,7 +148,7 @@ public class OutboundMessageRepository {
     /** Sends stuck in {@code sending} (the process died mid-call) become ambiguous. */
     public int staleSendingToUnknown(Duration staleAfter) {
         return jdbc.update("""
-                UPDATE outbound_message SET state = 'unknown', reconcile_checks = 0, next_check_at = now(),
+                UPDATE outbound_message SET state = 'unknown', reconcile_checks = 0, candidates_seen = 0, next_check_at = now(),
                        error_message = 'send interrupted', updated_at = now()
                 WHERE state = 'sending' AND updated_at < now() - make_interval(secs => ?)""",
                 staleAfter.toMillis() / 1000.0);

@@ -3,6 +3,7 @@ package com.crmfactory.messaging.outbound.message;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,10 +79,21 @@ public class SendPolicy {
             if (fallback == null) {
                 return new Decision.Refuse(channel.wire(), "template_required", WINDOW_CLOSED, false, null);
             }
-            return twilioSend(channel, sender.get(), new SendPlan(to, from, null, null, fallback.contentSid(), null, callback));
+            return twilioSend(channel, sender.get(), new SendPlan(to, from, null, null, fallback.contentSid(), null, callback),
+                    expected(render(fallback.body(), Map.of())));
+        }
+        if (request.interactive() != null && request.template() != null && channel != Channel.WHATSAPP) {
+            // SMS/MMS cannot show a list or buttons: the (rendered) template text heads a numbered list of the options
+            if (request.template().contentSid() == null && template == null) {
+                return new Decision.Refuse(channel.wire(), "template_not_found",
+                        "No template '" + request.template().key() + "' for " + channel.wire(), false, null);
+            }
+            return twilioSend(channel, sender.get(), new SendPlan(to, from, text(request, template),
+                    request.media().stream().map(Media::url).toList(), null, null, callback), List.of());
         }
         String contentSid = null;
         String variables = null;
+        List<String> expected = List.of();
         if (request.template() != null) {
             contentSid = request.template().contentSid() != null ? request.template().contentSid()
                     : template == null ? null : template.contentSid();
@@ -90,16 +102,29 @@ public class SendPolicy {
                         "No template '" + request.template().key() + "' for " + channel.wire(), false, null);
             }
             variables = request.template().variables().isEmpty() ? null : JSON.writeValueAsString(request.template().variables());
+            expected = template == null ? List.of() : expected(render(template.body(), request.template().variables()));
         } else if (request.interactive() != null && channel == Channel.WHATSAPP) {
             contentSid = interactive.contentSidFor(request.interactive());
+            expected = expected(request.interactive().body(), optionsText(request.interactive()));
         }
         String body = contentSid != null ? null : text(request, template);
         return twilioSend(channel, sender.get(), new SendPlan(to, from, body,
-                request.media().stream().map(Media::url).toList(), contentSid, variables, callback));
+                request.media().stream().map(Media::url).toList(), contentSid, variables, callback), expected);
     }
 
-    private Decision twilioSend(Channel channel, Sender sender, SendPlan plan) {
-        return new Decision.ViaTwilio(channel.wire(), plan.from(), sender.type(), plan);
+    private Decision twilioSend(Channel channel, Sender sender, SendPlan plan, List<String> expectedBodies) {
+        return new Decision.ViaTwilio(channel.wire(), plan.from(), sender.type(), plan,
+                plan.contentSid() == null ? List.of() : expectedBodies);
+    }
+
+    /**
+     * The texts Twilio may show as a Content send's {@code body}. A text that still holds a {@code {{placeholder}}}
+     * (variables Twilio fills from the content's defaults) is not known exactly and is left out.
+     */
+    static List<String> expected(String... texts) {
+        return java.util.Arrays.stream(texts)
+                .filter(t -> t != null && !t.isBlank() && !t.contains("{{"))
+                .distinct().toList();
     }
 
     static Channel channel(OutboundMessage m, OutboundMessageRequested request) {
@@ -163,7 +188,8 @@ public class SendPolicy {
     /** Plain text: the body, a template rendered with its variables, or interactive options as a numbered list. */
     static String text(OutboundMessageRequested request, Template template) {
         if (template != null && request.template() != null) {
-            return render(template.body(), request.template().variables());
+            String rendered = render(template.body(), request.template().variables());
+            return request.interactive() == null ? rendered : numbered(rendered, request.interactive());
         }
         if (request.interactive() != null && (request.body() == null || request.body().isBlank())) {
             return optionsText(request.interactive());
@@ -173,7 +199,12 @@ public class SendPolicy {
 
     /** Interactive content for channels without buttons: the body and a numbered list of the options. */
     static String optionsText(com.crmfactory.messaging.events.common.Interactive interactive) {
-        StringBuilder text = new StringBuilder(interactive.body());
+        return numbered(interactive.body(), interactive);
+    }
+
+    /** {@code heading}, then the options as {@code 1) title} lines. */
+    static String numbered(String heading, com.crmfactory.messaging.events.common.Interactive interactive) {
+        StringBuilder text = new StringBuilder(heading == null || heading.isBlank() ? interactive.body() : heading);
         int n = 1;
         for (var option : interactive.options()) {
             text.append('\n').append(n++).append(") ").append(option.title());

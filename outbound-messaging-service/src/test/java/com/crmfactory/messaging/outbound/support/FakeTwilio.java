@@ -42,6 +42,7 @@ public final class FakeTwilio implements AutoCloseable {
     public record Stored(String sid, String to, String from, String body, ZonedDateTime created) {
     }
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final HttpServer server;
@@ -49,6 +50,8 @@ public final class FakeTwilio implements AutoCloseable {
     private final List<Stored> stored = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Answer>> script = new ConcurrentHashMap<>();
     private final List<String> contents = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Runnable>> afterPost = new ConcurrentHashMap<>();
+    private final Map<String, String> contentTexts = new ConcurrentHashMap<>();
 
     public FakeTwilio() throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -63,6 +66,27 @@ public final class FakeTwilio implements AutoCloseable {
 
     public void script(String to, Answer... answers) {
         script.computeIfAbsent(to, t -> new ConcurrentLinkedDeque<>()).addAll(List.of(answers));
+    }
+
+    /** Runs {@code action} once, after the next POST to {@code to} was stored and before it is answered. */
+    public void afterNextPost(String to, Runnable action) {
+        afterPost.computeIfAbsent(to, t -> new ConcurrentLinkedDeque<>()).add(action);
+    }
+
+    /** A message Twilio holds that none of our requests sent (e.g. sent from the console or another system). */
+    public Stored storeUnrelated(String to, String from, String body) {
+        Stored s = new Stored("SM" + UUID.randomUUID().toString().replace("-", ""), to, from, body,
+                ZonedDateTime.now(ZoneOffset.UTC));
+        stored.add(s);
+        return s;
+    }
+
+    /**
+     * A send of this ContentSid is stored with {@code text} (its {@code {{name}}} variables filled from
+     * ContentVariables) as the Message's body; unknown ContentSids are stored without a body.
+     */
+    public void showsContentAs(String contentSid, String text) {
+        contentTexts.put(contentSid, text);
     }
 
     public List<Post> postsTo(String to) {
@@ -92,6 +116,8 @@ public final class FakeTwilio implements AutoCloseable {
                 posts.add(post);
                 Deque<Answer> answers = script.get(post.first("To"));
                 Answer answer = answers == null || answers.isEmpty() ? Answer.OK : answers.poll();
+                Deque<Runnable> hooks = afterPost.get(post.first("To"));
+                Runnable hook = hooks == null ? null : hooks.poll();
                 switch (answer) {
                     case TOO_MANY_REQUESTS -> {
                         ex.getResponseHeaders().add("Retry-After", "1");
@@ -100,9 +126,18 @@ public final class FakeTwilio implements AutoCloseable {
                     case REJECT_21610 -> json(ex, 400, "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\",\"more_info\":\"https://www.twilio.com/docs/errors/21610\",\"status\":400}");
                     case STORE_THEN_503 -> {
                         store(post);
+                        if (hook != null) {
+                            hook.run();
+                        }
                         json(ex, 503, "{\"code\":20503,\"message\":\"Service Unavailable\",\"status\":503}");
                     }
-                    case OK -> json(ex, 201, message(store(post)));
+                    case OK -> {
+                        Stored s = store(post);
+                        if (hook != null) {
+                            hook.run();
+                        }
+                        json(ex, 201, message(s));
+                    }
                 }
             } else if (path.endsWith("/Messages.json") && method.equals("GET")) {
                 Map<String, List<String>> q = form(ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery());
@@ -127,9 +162,22 @@ public final class FakeTwilio implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private Stored store(Post post) {
+        String body = post.first("Body");
+        String contentSid = post.first("ContentSid");
+        if (body == null && contentSid != null && contentTexts.containsKey(contentSid)) {
+            body = contentTexts.get(contentSid);
+            String variables = post.first("ContentVariables");
+            if (variables != null) {
+                Map<String, Object> values = JSON.readValue(variables, Map.class);
+                for (Map.Entry<String, Object> v : values.entrySet()) {
+                    body = body.replace("{{" + v.getKey() + "}}", String.valueOf(v.getValue()));
+                }
+            }
+        }
         Stored s = new Stored("SM" + UUID.randomUUID().toString().replace("-", ""), post.first("To"), post.first("From"),
-                post.first("Body"), ZonedDateTime.now(ZoneOffset.UTC));
+                body, ZonedDateTime.now(ZoneOffset.UTC));
         stored.add(s);
         return s;
     }
@@ -137,10 +185,15 @@ public final class FakeTwilio implements AutoCloseable {
     private static String message(Stored s) {
         String date = RFC_2822.format(s.created());
         return "{\"sid\":\"" + s.sid() + "\",\"account_sid\":\"AC00000000000000000000000000000001\",\"to\":\"" + s.to()
-                + "\",\"from\":\"" + s.from() + "\",\"body\":" + (s.body() == null ? "null" : "\"" + s.body().replace("\"", "\\\"") + "\"")
+                + "\",\"from\":\"" + s.from() + "\",\"body\":" + (s.body() == null ? "null" : "\"" + escape(s.body()) + "\"")
                 + ",\"status\":\"queued\",\"direction\":\"outbound-api\",\"num_segments\":\"1\",\"num_media\":\"0\","
                 + "\"date_created\":\"" + date + "\",\"date_updated\":\"" + date + "\",\"date_sent\":null,"
                 + "\"api_version\":\"2010-04-01\",\"error_code\":null,\"error_message\":null}";
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
+                .replace("\t", "\\t");
     }
 
     private static void json(HttpExchange ex, int status, String body) throws IOException {
