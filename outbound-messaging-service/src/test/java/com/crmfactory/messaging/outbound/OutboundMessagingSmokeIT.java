@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
 import com.crmfactory.messaging.testsupport.ServiceSmokeChecks;
 
-/** The service boots against a real broker and PostgreSQL, with probes, metrics and its topics. */
+/** The service boots against a real broker and PostgreSQL, with probes, metrics, its OpenAPI document and its topics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class OutboundMessagingSmokeIT {
@@ -30,6 +30,7 @@ class OutboundMessagingSmokeIT {
         service.probesAreUp();
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("outbound-messaging-service");
+        service.openApiIsPublished();
         service.topicsExist(Map.of(
                 "messaging.outbound.results.v1", 12,
                 "outbound-messaging-service.dlt.messaging.outbound.requests.v1", 1,
