@@ -8,17 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import com.crmfactory.messaging.conversation.outbound.OutboundRequests;
 import com.crmfactory.messaging.conversation.support.Api;
-import com.crmfactory.messaging.conversation.support.ConversationIT;
-import com.crmfactory.messaging.conversation.support.Conversations;
+import com.crmfactory.messaging.conversation.support.ConversationServiceTest;
 import com.crmfactory.messaging.conversation.support.Fixtures;
 import com.crmfactory.messaging.support.testing.Kafka;
 import com.crmfactory.messaging.events.DomainEvent;
@@ -38,36 +34,22 @@ import com.crmfactory.messaging.events.conversation.SessionEscalated;
 import com.crmfactory.messaging.events.conversation.SessionInsightsUpdated;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
-import com.crmfactory.messaging.support.web.OrgContextToken;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** The gatekeeper: the AI speaks only in AI-handled sessions; escalations route to queues; insights stick. */
-@ConversationIT
 @TestPropertySource(properties = {"CONVERSATION_ESCALATION_QUEUE_ORDER_STATUS=orders",
         "CONVERSATION_ESCALATION_QUEUE_DEFAULT=frontdesk"})
-class GatekeeperIT {
+class GatekeeperIT extends ConversationServiceTest {
 
     static final String AGENT_ACTIONS = "conversation-service.agent-actions";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    OrgContextToken tokens;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meters;
 
-    Api api;
-    Conversations conversations;
-    String org;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port, tokens);
-        conversations = new Conversations(jdbc);
-        org = Fixtures.org("gate");
+    @Override
+    protected String orgLabel() {
+        return "gate";
     }
 
     @Test

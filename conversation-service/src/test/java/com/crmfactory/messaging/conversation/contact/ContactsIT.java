@@ -5,38 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.crmfactory.messaging.conversation.support.Api;
-import com.crmfactory.messaging.conversation.support.ConversationIT;
-import com.crmfactory.messaging.conversation.support.Conversations;
+import com.crmfactory.messaging.conversation.support.ConversationServiceTest;
 import com.crmfactory.messaging.conversation.support.Fixtures;
-import com.crmfactory.messaging.support.web.OrgContextToken;
 
 /** {@code /api/v1/contacts}: create, read with conversations, partial update, list, validation. */
-@ConversationIT
-class ContactsIT {
+class ContactsIT extends ConversationServiceTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    OrgContextToken tokens;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    Conversations conversations;
-    String org;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port, tokens);
-        conversations = new Conversations(jdbc);
-        org = Fixtures.org("contacts");
+    @Override
+    protected String orgLabel() {
+        return "contacts";
     }
 
     @Test

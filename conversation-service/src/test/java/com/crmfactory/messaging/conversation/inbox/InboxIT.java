@@ -7,15 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.crmfactory.messaging.conversation.support.Api;
-import com.crmfactory.messaging.conversation.support.ConversationIT;
-import com.crmfactory.messaging.conversation.support.Conversations;
+import com.crmfactory.messaging.conversation.support.ConversationServiceTest;
 import com.crmfactory.messaging.conversation.support.Fixtures;
 import com.crmfactory.messaging.support.testing.Kafka;
 import com.crmfactory.messaging.events.Topics;
@@ -29,30 +24,15 @@ import com.crmfactory.messaging.events.conversation.SessionEscalated;
 import com.crmfactory.messaging.events.outbound.OutboundDeliveryUpdated;
 import com.crmfactory.messaging.events.outbound.OutboundMessageAccepted;
 import com.crmfactory.messaging.events.outbound.OutboundMessageFailed;
-import com.crmfactory.messaging.support.web.OrgContextToken;
 
 import tools.jackson.databind.JsonNode;
 
 /** The inbox: list filters and pages, assign / escalate / complete, delivery status of what was sent. */
-@ConversationIT
-class InboxIT {
+class InboxIT extends ConversationServiceTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    OrgContextToken tokens;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    Conversations conversations;
-    String org;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port, tokens);
-        conversations = new Conversations(jdbc);
-        org = Fixtures.org("inbox");
+    @Override
+    protected String orgLabel() {
+        return "inbox";
     }
 
     @Test

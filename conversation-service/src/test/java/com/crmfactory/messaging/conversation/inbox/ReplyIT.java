@@ -6,16 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import com.crmfactory.messaging.conversation.support.Api;
-import com.crmfactory.messaging.conversation.support.ConversationIT;
-import com.crmfactory.messaging.conversation.support.Conversations;
+import com.crmfactory.messaging.conversation.support.ConversationServiceTest;
 import com.crmfactory.messaging.conversation.support.Fixtures;
 import com.crmfactory.messaging.support.testing.Kafka;
 import com.crmfactory.messaging.events.Topics;
@@ -29,33 +24,18 @@ import com.crmfactory.messaging.events.conversation.SessionStatusChanged;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
 import com.crmfactory.messaging.support.kafka.IncomingEvent;
-import com.crmfactory.messaging.support.web.OrgContextToken;
 
 /**
  * Agents' replies: recorded, requested on the session's own channel through the outbox, session
  * waiting for the customer; 404/409/422 for what cannot be sent. WhatsApp sessions here stay open 72 h,
  * beyond WhatsApp's 24 h free-form window.
  */
-@ConversationIT
 @TestPropertySource(properties = "conversation.sessions.windows.whatsapp=72h")
-class ReplyIT {
+class ReplyIT extends ConversationServiceTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    OrgContextToken tokens;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    Conversations conversations;
-    String org;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port, tokens);
-        conversations = new Conversations(jdbc);
-        org = Fixtures.org("reply");
+    @Override
+    protected String orgLabel() {
+        return "reply";
     }
 
     @Test

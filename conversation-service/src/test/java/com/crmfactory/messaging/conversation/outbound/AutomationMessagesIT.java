@@ -6,15 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.crmfactory.messaging.conversation.support.Api;
-import com.crmfactory.messaging.conversation.support.ConversationIT;
-import com.crmfactory.messaging.conversation.support.Conversations;
+import com.crmfactory.messaging.conversation.support.ConversationServiceTest;
 import com.crmfactory.messaging.conversation.support.Fixtures;
 import com.crmfactory.messaging.support.testing.Kafka;
 import com.crmfactory.messaging.events.Topics;
@@ -25,30 +20,15 @@ import com.crmfactory.messaging.events.common.OutboundChannel;
 import com.crmfactory.messaging.events.conversation.MessageRecorded;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
-import com.crmfactory.messaging.support.web.OrgContextToken;
 
 /** Messages automations send are recorded into the customer's open session, and only there. */
-@ConversationIT
-class AutomationMessagesIT {
+class AutomationMessagesIT extends ConversationServiceTest {
 
     static final String CONSUMER = "conversation-service.outbound-requests";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    OrgContextToken tokens;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    Conversations conversations;
-    String org;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port, tokens);
-        conversations = new Conversations(jdbc);
-        org = Fixtures.org("auto");
+    @Override
+    protected String orgLabel() {
+        return "auto";
     }
 
     @Test
