@@ -7,26 +7,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-
-
-
-
-
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.crmfactory.messaging.events.Topics;
-import com.crmfactory.messaging.testsupport.Infrastructure;
-import com.crmfactory.messaging.testsupport.PostgresServer;
 import com.crmfactory.messaging.testsupport.TwilioFixtures;
 
 import tools.jackson.databind.JsonNode;
@@ -43,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomerToDeliveredE2EIT {
 
     private static final String API_KEY = "omk_e2e_" + UUID.randomUUID().toString().replace("-", "");
-    private static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
     private static final String CUSTOMER = "+1555" + String.format("%07d", (long) (Math.random() * 10_000_000));
     /** as outbound-messaging-service's application.yml declares it */
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -57,31 +47,22 @@ class CustomerToDeliveredE2EIT {
 
     @BeforeAll
     static void startServices() throws Exception {
-        Infrastructure infrastructure = Infrastructure.get();
-        PostgresServer postgres = infrastructure.postgres();
-        Map<String, String> common = new HashMap<>();
-        common.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        common.put("SPRING_DATASOURCE_USERNAME", postgres.username());
-        common.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
-        common.put("PLATFORM_ORG_CONTEXT_SECRET", "e2e-org-context-secret-" + UUID.randomUUID());
-        common.put("PLATFORM_TWILIO_ACCOUNT_SID", ACCOUNT_SID);
-        common.put("PLATFORM_TWILIO_AUTH_TOKEN", TwilioFixtures.AUTH_TOKEN);
-        common.put("PLATFORM_TWILIO_SMS_NUMBER", TwilioFixtures.BUSINESS_NUMBER);
+        StackEnvironment stack = new StackEnvironment();
 
         // every URL is known once a process is started (its port is chosen first), so all start together
         conversation = ServiceProcess.start("conversation-service",
-                with(common, "SPRING_DATASOURCE_URL", infrastructure.createDatabase("e2e_conversation")));
-        ingest = ServiceProcess.start("webhook-ingest-service", common);
-        Map<String, String> gatewayEnv = with(common, "SPRING_DATASOURCE_URL", infrastructure.createDatabase("e2e_gateway"));
+                stack.withDatabase("e2e_conversation"));
+        ingest = ServiceProcess.start("webhook-ingest-service", stack.common());
+        Map<String, String> gatewayEnv = stack.withDatabase("e2e_gateway");
         gatewayEnv.put("PLATFORM_BOOTSTRAP_API_KEY", API_KEY);
         gatewayEnv.put("SERVICES_CONVERSATION_URL", conversation.url());
         gatewayEnv.put("SERVICES_WEBHOOK_INGEST_URL", ingest.url());
         gateway = ServiceProcess.start("gateway-service", gatewayEnv);
         // the simulator plays Twilio: customers' webhooks and status callbacks go to the gateway, as in production
         simulator = ServiceProcess.startDevstackMain("twilio-simulator", "com.crmfactory.messaging.devstack.twilio.TwilioSimulator",
-                Map.of("PLATFORM_TWILIO_ACCOUNT_SID", ACCOUNT_SID, "PLATFORM_TWILIO_AUTH_TOKEN", TwilioFixtures.AUTH_TOKEN,
+                Map.of("PLATFORM_TWILIO_ACCOUNT_SID", StackEnvironment.ACCOUNT_SID, "PLATFORM_TWILIO_AUTH_TOKEN", TwilioFixtures.AUTH_TOKEN,
                         "SIMULATOR_INGEST_URL", gateway.url(), "SIMULATOR_CALLBACK_STEP_MS", "200"), "/health");
-        Map<String, String> outboundEnv = with(common, "SPRING_DATASOURCE_URL", infrastructure.createDatabase("e2e_outbound"));
+        Map<String, String> outboundEnv = stack.withDatabase("e2e_outbound");
         outboundEnv.put("PLATFORM_TWILIO_API_BASE_URL", simulator.url());
         outboundEnv.put("PLATFORM_OUTBOUND_STATUS_CALLBACK_BASE_URL", gateway.url());
         outbound = ServiceProcess.start("outbound-messaging-service", outboundEnv);
@@ -197,9 +178,4 @@ class CustomerToDeliveredE2EIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Map<String, String> with(Map<String, String> base, String key, String value) {
-        Map<String, String> copy = new HashMap<>(base);
-        copy.put(key, value);
-        return copy;
-    }
 }

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.testsupport.Infrastructure;
-import com.crmfactory.messaging.testsupport.PostgresServer;
 import com.crmfactory.messaging.testsupport.TwilioFixtures;
 
 import tools.jackson.databind.JsonNode;
@@ -46,23 +44,15 @@ class InboundToReplyE2EIT {
 
     @BeforeAll
     static void startServices() throws Exception {
-        Infrastructure infrastructure = Infrastructure.get();
-        PostgresServer postgres = infrastructure.postgres();
-        Map<String, String> common = new HashMap<>();
-        common.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        common.put("SPRING_DATASOURCE_USERNAME", postgres.username());
-        common.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
-        common.put("PLATFORM_ORG_CONTEXT_SECRET", "e2e-org-context-secret-" + UUID.randomUUID());
-        common.put("PLATFORM_TWILIO_AUTH_TOKEN", TwilioFixtures.AUTH_TOKEN);
-        common.put("PLATFORM_TWILIO_SMS_NUMBER", TwilioFixtures.BUSINESS_NUMBER);
+        StackEnvironment stack = new StackEnvironment();
 
         conversation = ServiceProcess.start("conversation-service",
-                with(common, "SPRING_DATASOURCE_URL", infrastructure.createDatabase("e2e_conversation")));
-        ingest = ServiceProcess.start("webhook-ingest-service", common);
+                stack.withDatabase("e2e_conversation"));
+        ingest = ServiceProcess.start("webhook-ingest-service", stack.common());
         conversation.awaitReady(Duration.ofSeconds(150));
         ingest.awaitReady(Duration.ofSeconds(150));
 
-        Map<String, String> gatewayEnv = with(common, "SPRING_DATASOURCE_URL", infrastructure.createDatabase("e2e_gateway"));
+        Map<String, String> gatewayEnv = stack.withDatabase("e2e_gateway");
         gatewayEnv.put("PLATFORM_BOOTSTRAP_API_KEY", API_KEY);
         gatewayEnv.put("SERVICES_CONVERSATION_URL", conversation.url());
         gatewayEnv.put("SERVICES_WEBHOOK_INGEST_URL", ingest.url());
@@ -193,9 +183,4 @@ class InboundToReplyE2EIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Map<String, String> with(Map<String, String> base, String key, String value) {
-        Map<String, String> copy = new HashMap<>(base);
-        copy.put(key, value);
-        return copy;
-    }
 }
