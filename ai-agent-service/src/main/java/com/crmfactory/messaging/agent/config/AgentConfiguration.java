@@ -78,7 +78,8 @@ class AgentConfiguration {
     }
 
     @Bean
-    MediaAnalyzer mediaAnalyzer(MediaProperties properties, LlmModels models) {
-        return new MediaAnalyzer(new MediaFetcher(properties), new BarcodeReader(), models.imageDescriber().orElse(null));
+    MediaAnalyzer mediaAnalyzer(MediaProperties properties, LlmModels models, CircuitBreakerRegistry breakers) {
+        return new MediaAnalyzer(new MediaFetcher(properties), new BarcodeReader(),
+                models.imageDescriber(breakers.circuitBreaker("llm")).orElse(null));
     }
 }

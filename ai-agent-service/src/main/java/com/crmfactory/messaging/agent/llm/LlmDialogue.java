@@ -107,10 +107,19 @@ public class LlmDialogue implements Dialogue {
     private AgentAnswer ask(TurnInput in, ErpTools tools) {
         MessageWindowChatMemory memory = MessageWindowChatMemory.withMaxMessages(20);
         for (CustomerMessage m : in.history()) {
-            if (m.body() == null || m.sequence() > in.session().lastAnsweredSeq) {
+            if (m.sequence() > in.session().lastAnsweredSeq) {
                 continue; // this turn's own messages are the user message below
             }
-            memory.add("CUSTOMER".equals(m.author()) ? UserMessage.from(m.body()) : AiMessage.from(m.body()));
+            if ("CUSTOMER".equals(m.author())) {
+                // what an earlier turn read from the customer's photos stays in the context
+                String text = m.analysis() == null || m.analysis().isBlank() ? m.body()
+                        : (m.body() == null || m.body().isBlank() ? "" : m.body() + "\n") + "[the customer's photo: " + m.analysis() + "]";
+                if (text != null && !text.isBlank()) {
+                    memory.add(UserMessage.from(text));
+                }
+            } else if (m.body() != null && !m.body().isBlank()) {
+                memory.add(AiMessage.from(m.body()));
+            }
         }
         AgentAssistant assistant = AiServices.builder(AgentAssistant.class).chatModel(models.chat()).chatMemory(memory)
                 .tools(tools).maxSequentialToolsInvocations(properties.maxToolRounds()).build();

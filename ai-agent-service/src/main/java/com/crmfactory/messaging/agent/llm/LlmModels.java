@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import com.crmfactory.messaging.agent.media.MediaAnalyzer.ImageDescriber;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.langchain4j.data.message.ImageContent;
 import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.UserMessage;
@@ -14,9 +17,12 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /** Builds the configured chat model (none by default: the agent then runs offline). */
 public class LlmModels {
+
+    private static final Logger log = LoggerFactory.getLogger(LlmModels.class);
 
     private final LlmProperties properties;
     private final ChatModel chat;
@@ -34,7 +40,13 @@ public class LlmModels {
         return chat;
     }
 
-    public Optional<ImageDescriber> imageDescriber() {
+    /**
+     * With {@code vision} on, describes an image with the configured model (sent inline as a base64 data URL).
+     * The call goes through the provider's circuit breaker (the same {@code llm} breaker as the turns): its
+     * failures count, and while the breaker is open no image reaches the provider. A failure, an open breaker
+     * or an empty answer gives no description.
+     */
+    public Optional<ImageDescriber> imageDescriber(CircuitBreaker breaker) {
         if (chat == null || !properties.vision()) {
             return Optional.empty();
         }
@@ -43,8 +55,10 @@ public class LlmModels {
                 UserMessage message = UserMessage.from(TextContent.from(
                         "Describe this customer photo in one sentence for a spare-parts sales desk; name any part numbers you can read."),
                         ImageContent.from(Base64.getEncoder().encodeToString(bytes), type));
-                return Optional.ofNullable(chat.chat(message).aiMessage().text());
+                String text = breaker.executeSupplier(() -> chat.chat(message).aiMessage().text());
+                return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
             } catch (RuntimeException e) {
+                log.info("Image not described ({})", e.toString());
                 return Optional.empty();
             }
         });

@@ -3,9 +3,6 @@ package com.crmfactory.messaging.agent.dialogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.crmfactory.messaging.support.testing.Kafka;
+import com.crmfactory.messaging.agent.media.MediaHost;
 import com.crmfactory.messaging.devstack.erp.DemoErp;
 import com.crmfactory.messaging.events.ConversationKey;
 import com.crmfactory.messaging.events.Topics;
@@ -49,10 +45,6 @@ import com.crmfactory.messaging.events.common.ApprovalStatus;
 import com.crmfactory.messaging.events.common.InteractiveOption;
 import com.crmfactory.messaging.events.common.TemplateType;
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.oned.Code128Writer;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Scripted dialogues over the real service (real broker, real PostgreSQL) with the demo ERP in-process:
@@ -64,12 +56,12 @@ import com.sun.net.httpserver.HttpServer;
 class DialogueIT {
 
     static final DemoErp ERP = start();
-    static final HttpServer MEDIA = media();
+    static final MediaHost MEDIA = new MediaHost();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("agent.erp.base-url", () -> "http://localhost:" + ERP.port() + "/api/v1");
-        registry.add("agent.media.allowed-hosts", () -> "localhost:" + MEDIA.getAddress().getPort());
+        registry.add("agent.media.allowed-hosts", MEDIA::hostPort);
         registry.add("agent.media.require-https", () -> "false");
     }
 
@@ -79,7 +71,7 @@ class DialogueIT {
     @AfterAll
     static void stop() {
         ERP.close();
-        MEDIA.stop(0);
+        MEDIA.close();
     }
 
     /** One customer's session, scripted. */
@@ -357,8 +349,7 @@ class DialogueIT {
     @Test
     void aPhotoWithABarcodeIdentifiesThePart() {
         Session s = new Session("+15551230007");
-        s.send("what is this part?", null, List.of(new Media(
-                "http://localhost:" + MEDIA.getAddress().getPort() + "/media/barcode.png", "image/png")));
+        s.send("what is this part?", null, List.of(new Media(MEDIA.url("barcode.png"), "image/png")));
         assertThat(s.replyText()).contains("BRG-6205-ZZ").contains("barcode");
         // the analysis is attached to the message for people to see
         InsightsUpdated insights = actions().awaitOne(InsightsUpdated.class, i -> i.sessionId().equals(s.id));
@@ -427,26 +418,6 @@ class DialogueIT {
     private static DemoErp start() {
         try {
             return new DemoErp(0);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpServer media() {
-        try {
-            BufferedImage image = MatrixToImageWriter.toBufferedImage(
-                    new Code128Writer().encode("BRG-6205-ZZ", BarcodeFormat.CODE_128, 400, 120));
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", png);
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/media/", exchange -> {
-                exchange.getResponseHeaders().set("Content-Type", "image/png");
-                exchange.sendResponseHeaders(200, png.size());
-                exchange.getResponseBody().write(png.toByteArray());
-                exchange.close();
-            });
-            server.start();
-            return server;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A fake OpenAI-compatible server ({@code POST /v1/chat/completions}) whose "model" is a script: a function
  * from the request (parsed, not string-matched: langchain4j pretty-prints it) to the next step — tool
- * calls, a final answer, a delay or an HTTP error. Every request is kept for assertions.
+ * calls, a final (structured) answer, a plain text, a delay or an HTTP error. Every request is kept for assertions.
  */
 final class FakeOpenAi implements AutoCloseable {
 
@@ -32,16 +32,47 @@ final class FakeOpenAi implements AutoCloseable {
     /** One chat-completions request as the model sees it. */
     record Request(JsonNode body) {
 
-        /** The last customer (user) message, without the format instructions langchain4j appends. */
+        /** The last customer (user) message; of a multi-part message its text parts. */
         String lastUserText() {
-            String text = "";
+            List<String> texts = userTexts();
+            return texts.isEmpty() ? "" : texts.get(texts.size() - 1);
+        }
+
+        /** Every user message in order (chat memory first, this turn's message last); of a multi-part one its text parts. */
+        List<String> userTexts() {
+            List<String> texts = new ArrayList<>();
             for (JsonNode m : body.path("messages")) {
                 if ("user".equals(m.path("role").asString())) {
                     JsonNode content = m.path("content");
-                    text = content.isString() ? content.asString() : content.toString();
+                    if (content.isString()) {
+                        texts.add(content.asString());
+                    } else {
+                        StringBuilder text = new StringBuilder();
+                        content.forEach(part -> {
+                            if ("text".equals(part.path("type").asString())) {
+                                text.append(text.isEmpty() ? "" : "\n").append(part.path("text").asString());
+                            }
+                        });
+                        texts.add(text.toString());
+                    }
                 }
             }
-            return text;
+            return texts;
+        }
+
+        /** The {@code image_url} parts of the user messages: URLs or {@code data:} URLs with the image inline. */
+        List<String> imageUrls() {
+            List<String> urls = new ArrayList<>();
+            for (JsonNode m : body.path("messages")) {
+                if ("user".equals(m.path("role").asString()) && m.path("content").isArray()) {
+                    m.path("content").forEach(part -> {
+                        if ("image_url".equals(part.path("type").asString())) {
+                            urls.add(part.path("image_url").path("url").asString());
+                        }
+                    });
+                }
+            }
+            return urls;
         }
 
         /** The tool results sent back since the last user message (empty on the first round). */
@@ -81,6 +112,10 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     record Answer(String reply, String intent, double confidence, boolean escalate) implements Step {
+    }
+
+    /** A plain-text answer (no structured JSON), as a vision model describing an image gives. */
+    record Text(String content) implements Step {
     }
 
     record Slow(long millis, Step then) implements Step {
@@ -156,6 +191,9 @@ final class FakeOpenAi implements AutoCloseable {
                         .put("arguments", JSON.writeValueAsString(call.get("arguments")));
             }
             finish = "tool_calls";
+        } else if (step instanceof Text text) {
+            message.put("content", text.content());
+            finish = "stop";
         } else {
             Answer a = (Answer) step;
             message.put("content", JSON.writeValueAsString(Map.of("reply", a.reply(), "intent", a.intent(),

@@ -28,6 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import com.crmfactory.messaging.support.testing.Kafka;
 import com.crmfactory.messaging.agent.erp.ErpClient;
+import com.crmfactory.messaging.agent.media.MediaHost;
 import com.crmfactory.messaging.devstack.erp.DemoErp;
 import com.crmfactory.messaging.devstack.erp.DemoOrders;
 import com.crmfactory.messaging.events.ConversationKey;
@@ -37,6 +38,7 @@ import com.crmfactory.messaging.events.agent.InsightsUpdated;
 import com.crmfactory.messaging.events.agent.ReplyProposed;
 import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
+import com.crmfactory.messaging.events.common.Media;
 import com.crmfactory.messaging.events.common.MessageView;
 import com.crmfactory.messaging.events.common.SessionStatus;
 import com.crmfactory.messaging.events.common.TriggerChannel;
@@ -62,12 +64,15 @@ class LlmDialogueIT {
 
     static final DemoErp ERP = start();
     static final FakeOpenAi MODEL = new FakeOpenAi();
+    static final MediaHost MEDIA = new MediaHost();
     /** The hard stop of an LLM turn in this test (30 s in production); roomy enough for a cold first turn on 2 busy cores. */
     static final Duration HARD_STOP = Duration.ofSeconds(5);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("agent.erp.base-url", () -> "http://localhost:" + ERP.port() + "/api/v1");
+        registry.add("agent.media.allowed-hosts", MEDIA::hostPort);
+        registry.add("agent.media.require-https", () -> "false");
         registry.add("agent.llm.provider", () -> "openai");
         registry.add("agent.llm.base-url", MODEL::baseUrl);
         registry.add("agent.llm.api-key", () -> "sk-test");
@@ -88,6 +93,7 @@ class LlmDialogueIT {
     static void stop() {
         ERP.close();
         MODEL.close();
+        MEDIA.close();
     }
 
     @BeforeEach
@@ -111,8 +117,12 @@ class LlmDialogueIT {
         }
 
         void says(String body) {
+            says(body, List.of());
+        }
+
+        void says(String body, List<Media> media) {
             MessageView m = new MessageView(UUID.randomUUID().toString(), sequence.incrementAndGet(), Author.CUSTOMER, null,
-                    Channel.WHATSAPP, TriggerChannel.WHATSAPP, "whatsapp:" + phone, "whatsapp:+14155238886", body, List.of(),
+                    Channel.WHATSAPP, TriggerChannel.WHATSAPP, "whatsapp:" + phone, "whatsapp:+14155238886", body, media,
                     null, null, null, null, "SM" + UUID.randomUUID().toString().replace("-", ""), null, null, Instant.now());
             Kafka.send(Topics.CONVERSATION_EVENTS, key, new MessageRecorded(org, id, "contact-1", m, Instant.now()));
         }
@@ -254,6 +264,27 @@ class LlmDialogueIT {
         assertThat(insights.orderDraft().lines()).singleElement().satisfies(l -> assertThat(l.sku()).isEqualTo("VBT-A42"));
         assertThat(s.replies()).isEmpty();
         assertThat(s.escalations()).isEmpty();
+    }
+
+    @Test
+    void withoutVisionNoImageIsSentToTheModel() {
+        // agent.llm.vision is off here (the default): barcodes are still read offline, the image never reaches the model
+        MODEL.script(r -> new FakeOpenAi.Answer(r.lastUserText().contains("image:") ? "described" : "not described", "other",
+                0.9, false));
+        int from = MODEL.requests().size();
+        Session s = new Session("+15557770006");
+        s.says("which part is on this photo?", List.of(new Media(MEDIA.url("no-vision.png"), "image/png")));
+        assertThat(s.reply().text()).isEqualTo("not described");
+        assertThat(MEDIA.fetched()).contains("/media/no-vision.png");
+        List<FakeOpenAi.Request> requests = MODEL.requests().subList(from, MODEL.requests().size());
+        assertThat(requests).isNotEmpty().allSatisfy(r -> assertThat(r.imageUrls()).isEmpty());
+        assertThat(MODEL.requestsAbout("which part is on this photo?")).singleElement()
+                .satisfies(r -> assertThat(r.lastUserText()).contains(MediaHost.CODE));
+        InsightsUpdated insights = s.insights();
+        assertThat(insights.mediaAnalysis()).singleElement().satisfies(a -> {
+            assertThat(a.decodedCodes()).containsExactly(MediaHost.CODE);
+            assertThat(a.description()).isNull();
+        });
     }
 
     @Test
