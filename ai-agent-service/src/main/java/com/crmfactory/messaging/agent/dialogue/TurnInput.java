@@ -1,5 +1,6 @@
 package com.crmfactory.messaging.agent.dialogue;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.crmfactory.messaging.agent.context.CustomerMessage;
@@ -8,7 +9,8 @@ import com.crmfactory.messaging.agent.context.SessionContext;
 /**
  * One turn's input: the customer messages not answered yet, joined; the payload of a tapped button or
  * list item; what was read from images (barcodes); and the recent history for a language model.
+ * {@code deadline} is the turn's hard stop, started before the media analysis (null when the dialogue has none).
  */
 public record TurnInput(SessionContext session, String text, String replyId, List<String> imageCodes,
-        List<String> imageNotes, List<CustomerMessage> history) {
+        List<String> imageNotes, List<CustomerMessage> history, Instant deadline) {
 }

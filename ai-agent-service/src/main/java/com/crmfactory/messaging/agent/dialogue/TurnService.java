@@ -28,7 +28,8 @@ import io.micrometer.core.instrument.Timer;
  * <li>a short transaction locks the session, checks that the turn is due and the agent still handles the
  * session, loads the context and claims the turn (no second turn of the session starts meanwhile);</li>
  * <li>without any transaction or lock: media analysis and the dialogue (ERP calls, and in LLM mode the model
- * and its tools, up to the hard stop). Tools change a working copy of the session only;</li>
+ * and its tools, up to the hard stop). The hard stop's deadline starts before the media analysis, so a vision
+ * call spends the same budget. Tools change a working copy of the session only;</li>
  * <li>a second short transaction locks the session again, stores the dialogue state (draft changes included)
  * and appends the actions to the outbox — replies and escalations only if the agent still handles the
  * session: a person who took it over meanwhile gets the insights, never a proposal.</li>
@@ -113,6 +114,9 @@ public class TurnService {
     private void answer(Turn turn) {
         SessionContext c = turn.session();
         List<CustomerMessage> pending = turn.pending();
+        // the hard stop covers the whole slow part: a vision call spends the same budget as the model's turn
+        Instant start = clock.instant();
+        Instant deadline = dialogue.hardStop().map(start::plus).orElse(null);
         StringBuilder text = new StringBuilder();
         String replyId = null;
         List<String> codes = new ArrayList<>();
@@ -125,7 +129,7 @@ public class TurnService {
             }
             replyId = m.replyId() != null ? m.replyId() : replyId;
             if (!m.mediaUrls().isEmpty()) {
-                ImageAnalysis analysis = media.analyze(c.orgId, m.mediaUrls());
+                ImageAnalysis analysis = media.analyze(c.orgId, m.mediaUrls(), deadline);
                 codes.addAll(analysis.codes());
                 notes.addAll(analysis.notes());
                 summaries.add(new String[] { m.messageId(), analysis.summary() });
@@ -134,7 +138,7 @@ public class TurnService {
             }
         }
         CustomerMessage last = pending.get(pending.size() - 1);
-        TurnResult result = dialogue.respond(new TurnInput(c, text.toString(), replyId, codes, notes, turn.history()));
+        TurnResult result = dialogue.respond(new TurnInput(c, text.toString(), replyId, codes, notes, turn.history(), deadline));
         result.mediaAnalysis(analyses);
         tx.executeWithoutResult(status -> {
             Optional<SessionContext> now = sessions.lockForWrite(c.sessionId);

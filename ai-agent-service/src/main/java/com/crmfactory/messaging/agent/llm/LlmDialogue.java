@@ -1,7 +1,9 @@
 package com.crmfactory.messaging.agent.llm;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,17 +73,27 @@ public class LlmDialogue implements Dialogue {
      * session; its draft becomes the turn's only when the model's answer is used. At the hard stop the worker
      * is interrupted (the HTTP call to the provider is abandoned) and the tools refuse from then on, so a late
      * model cannot change anything after the offline agent took the turn.
+     * <p>
+     * The deadline is the turn's ({@link TurnInput#deadline()}, started before the media analysis): a vision call
+     * has already spent part of it, and the model gets only the rest. When nothing is left the model is not asked
+     * and the offline agent answers.
      */
     @Override
     public TurnResult respond(TurnInput in) {
         SessionContext c = in.session();
-        Instant deadline = clock.instant().plus(properties.timeout());
+        Instant deadline = in.deadline() != null ? in.deadline() : clock.instant().plus(properties.timeout());
+        long budget = Duration.between(clock.instant(), deadline).toMillis();
+        if (budget <= 0) {
+            meters.counter("agent.llm.turns", "outcome", "fallback").increment();
+            log.warn("LLM turn of session {} has no time left after the media analysis; the offline agent answers", c.sessionId);
+            return offline.respond(in);
+        }
         ErpTools tools = new ErpTools(c.copy(), erp, drafts, clock, deadline);
         try {
             AgentAnswer answer = breaker.executeCallable(() -> {
                 Future<AgentAnswer> call = calls.submit(() -> ask(in, tools));
                 try {
-                    return call.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    return call.get(budget, TimeUnit.MILLISECONDS);
                 } finally {
                     if (!call.isDone()) {
                         tools.close();
@@ -102,6 +114,11 @@ public class LlmDialogue implements Dialogue {
             log.warn("LLM turn of session {} failed ({}); the offline agent answers", c.sessionId, e.toString());
             return offline.respond(in);
         }
+    }
+
+    @Override
+    public Optional<Duration> hardStop() {
+        return Optional.of(properties.timeout());
     }
 
     private AgentAnswer ask(TurnInput in, ErpTools tools) {

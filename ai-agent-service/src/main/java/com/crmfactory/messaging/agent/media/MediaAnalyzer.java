@@ -1,5 +1,6 @@
 package com.crmfactory.messaging.agent.media;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +16,12 @@ public class MediaAnalyzer {
 
     private static final Logger log = LoggerFactory.getLogger(MediaAnalyzer.class);
 
-    /** A vision-capable model describing an image; absent in the offline default. */
+    /**
+     * A vision-capable model describing an image; absent in the offline default. It gives up at {@code deadline}
+     * (the turn's hard stop; null = none) and gives no description then.
+     */
     public interface ImageDescriber {
-        Optional<String> describe(String contentType, byte[] image);
+        Optional<String> describe(String contentType, byte[] image, Instant deadline);
     }
 
     private final MediaFetcher fetcher;
@@ -30,7 +34,8 @@ public class MediaAnalyzer {
         this.describer = describer;
     }
 
-    public ImageAnalysis analyze(String orgId, List<String> urls) {
+    /** @param deadline the turn's hard stop (null = none): no image is described past it */
+    public ImageAnalysis analyze(String orgId, List<String> urls, Instant deadline) {
         List<String> codes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<ImageAnalysis.Item> items = new ArrayList<>();
@@ -41,7 +46,7 @@ public class MediaAnalyzer {
                 codes.addAll(read);
                 String description = null;
                 if (describer != null) {
-                    description = describer.describe(image.contentType(), image.bytes()).orElse(null);
+                    description = describer.describe(image.contentType(), image.bytes(), deadline).orElse(null);
                     if (description != null) {
                         notes.add("image: " + description);
                     }

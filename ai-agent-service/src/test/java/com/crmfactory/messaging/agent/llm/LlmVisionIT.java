@@ -45,7 +45,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
  * inline (a base64 {@code data:} URL of exactly the bytes fetched), the model's description joins the turn's
  * context (and the next turn's chat memory) and is attached to the message in
  * {@code InsightsUpdated.mediaAnalysis}. A failing vision call leaves the description out and the turn is
- * still answered. Without vision see {@code LlmDialogueIT.withoutVisionNoImageIsSentToTheModel}.
+ * still answered; a vision call slower than the turn's hard stop is abandoned at it, inside the same deadline
+ * as the rest of the turn. Without vision see {@code LlmDialogueIT.withoutVisionNoImageIsSentToTheModel}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
@@ -56,6 +57,8 @@ class LlmVisionIT {
     static final FakeOpenAi MODEL = new FakeOpenAi();
     static final MediaHost MEDIA = new MediaHost();
     static final String DESCRIPTION = "A sealed deep-groove ball bearing on a workbench, labelled BRG-6205-ZZ.";
+    /** The turn's hard stop ({@code agent.llm.timeout}); short, so the slow vision test is fast. */
+    static final Duration HARD_STOP = Duration.ofSeconds(3);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -67,7 +70,7 @@ class LlmVisionIT {
         registry.add("agent.llm.api-key", () -> "sk-test");
         registry.add("agent.llm.model", () -> "fake-gpt");
         registry.add("agent.llm.vision", () -> "true");
-        registry.add("agent.llm.timeout", () -> "5s");
+        registry.add("agent.llm.timeout", () -> HARD_STOP.toMillis() + "ms");
     }
 
     @Autowired
@@ -195,6 +198,37 @@ class LlmVisionIT {
             assertThat(a.description()).isNull();
         });
         // the provider's failure counts in its circuit breaker like a failed turn
+        assertThat(breakers.circuitBreaker("llm").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aVisionCallSlowerThanTheHardStopIsAbandonedAtTheTurnsDeadline() {
+        // the image would be described only long after the hard stop, and the turn's own request is slow too:
+        // were the vision call outside the turn's deadline, the turn would last about twice the hard stop
+        MODEL.script(r -> !r.imageUrls().isEmpty() ? new FakeOpenAi.Slow(HARD_STOP.toMillis() * 3, new FakeOpenAi.Text(DESCRIPTION))
+                : r.lastUserText().contains("hello") ? new FakeOpenAi.Answer("Hello!", "greeting", 0.9, false)
+                        : new FakeOpenAi.Slow(HARD_STOP.toMillis() * 2, new FakeOpenAi.Answer("too late", "other", 0.9, false)));
+        int from = MODEL.requests().size();
+        Session s = new Session("+15557771003");
+        // a quick first turn: the consumer is assigned and delivering, so what is timed below is the turn
+        s.send("hello", List.of());
+        assertThat(s.reply().text()).isEqualTo("Hello!");
+        long t0 = System.nanoTime();
+        s.send("what is this part?", List.of(new Media(MEDIA.url("slow.png"), "image/png")));
+
+        ReplyProposed reply = s.reply();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(imageRequests(from)).hasSize(1);
+        // answered within the turn's deadline (plus delivery), by the offline agent from the barcode alone
+        assertThat(millis).isLessThan(HARD_STOP.toMillis() + 1500);
+        assertThat(reply.text()).contains(MediaHost.CODE).doesNotContain("too late");
+        // no time was left for the model's turn: it was never asked
+        assertThat(MODEL.requestsAbout("what is this part?")).isEmpty();
+        assertThat(s.insightsWithMedia().mediaAnalysis()).singleElement().satisfies(a -> {
+            assertThat(a.decodedCodes()).containsExactly(MediaHost.CODE);
+            assertThat(a.description()).isNull();
+        });
+        // the abandoned vision call counts in the provider's circuit breaker
         assertThat(breakers.circuitBreaker("llm").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
     }
 
