@@ -12,8 +12,7 @@ import com.crmfactory.messaging.events.conversation.SessionClosed;
 import com.crmfactory.messaging.events.conversation.SessionEscalated;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
 import com.crmfactory.messaging.events.conversation.SessionStatusChanged;
-import com.crmfactory.messaging.support.consumer.ProcessedEvents;
-import com.crmfactory.messaging.support.kafka.EventCodec;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /** {@code conversation.events.v1}: the agent's copy of sessions and messages, and who handles each session. */
 @Component
@@ -21,24 +20,18 @@ class ConversationEventsListener {
 
     static final String CONSUMER = "ai-agent-service.conversation-events";
 
-    private final EventCodec codec;
-    private final ProcessedEvents processed;
+    private final IncomingEvents events;
     private final ContextService context;
 
-    ConversationEventsListener(EventCodec codec, ProcessedEvents processed, ContextService context) {
-        this.codec = codec;
-        this.processed = processed;
+    ConversationEventsListener(IncomingEvents events, ContextService context) {
+        this.events = events;
         this.context = context;
     }
 
     @KafkaListener(id = "agent-conversation-events", idIsGroup = false, topics = Topics.CONVERSATION_EVENTS)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        codec.decode(record).ifPresent(event -> {
-            if (!processed.firstDelivery(CONSUMER, event.id())) {
-                return;
-            }
-            var payload = event.payload();
+        events.firstDelivery(CONSUMER, record).ifPresent(payload -> {
             if (payload instanceof SessionOpened opened) {
                 context.opened(opened);
             } else if (payload instanceof MessageRecorded recorded) {

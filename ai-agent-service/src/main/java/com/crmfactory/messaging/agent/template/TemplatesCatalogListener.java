@@ -8,8 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.template.TemplateDeleted;
 import com.crmfactory.messaging.events.template.TemplateUpserted;
-import com.crmfactory.messaging.support.consumer.ProcessedEvents;
-import com.crmfactory.messaging.support.kafka.EventCodec;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /** {@code templates.catalog.v1}: fills the agent's copy of the orgs' templates, once per event. */
 @Component
@@ -17,26 +16,21 @@ class TemplatesCatalogListener {
 
     static final String CONSUMER = "ai-agent-service.templates-catalog";
 
-    private final EventCodec codec;
-    private final ProcessedEvents processed;
+    private final IncomingEvents events;
     private final TemplateCatalog catalog;
 
-    TemplatesCatalogListener(EventCodec codec, ProcessedEvents processed, TemplateCatalog catalog) {
-        this.codec = codec;
-        this.processed = processed;
+    TemplatesCatalogListener(IncomingEvents events, TemplateCatalog catalog) {
+        this.events = events;
         this.catalog = catalog;
     }
 
     @KafkaListener(id = "agent-templates-catalog", idIsGroup = false, topics = Topics.TEMPLATES_CATALOG)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        codec.decode(record).ifPresent(event -> {
-            if (!processed.firstDelivery(CONSUMER, event.id())) {
-                return;
-            }
-            if (event.payload() instanceof TemplateUpserted upserted) {
+        events.firstDelivery(CONSUMER, record).ifPresent(payload -> {
+            if (payload instanceof TemplateUpserted upserted) {
                 catalog.upsert(upserted);
-            } else if (event.payload() instanceof TemplateDeleted deleted) {
+            } else if (payload instanceof TemplateDeleted deleted) {
                 catalog.delete(deleted);
             }
         });

@@ -9,8 +9,7 @@ import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.agent.EscalationRequested;
 import com.crmfactory.messaging.events.agent.InsightsUpdated;
 import com.crmfactory.messaging.events.agent.ReplyProposed;
-import com.crmfactory.messaging.support.consumer.ProcessedEvents;
-import com.crmfactory.messaging.support.kafka.EventCodec;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /** {@code agent.actions.v1}: what the AI agent proposes, through the gatekeeper. */
 @Component
@@ -18,28 +17,23 @@ class AgentActionsListener {
 
     static final String CONSUMER = "conversation-service.agent-actions";
 
-    private final EventCodec codec;
-    private final ProcessedEvents processed;
+    private final IncomingEvents events;
     private final GatekeeperService gatekeeper;
 
-    AgentActionsListener(EventCodec codec, ProcessedEvents processed, GatekeeperService gatekeeper) {
-        this.codec = codec;
-        this.processed = processed;
+    AgentActionsListener(IncomingEvents events, GatekeeperService gatekeeper) {
+        this.events = events;
         this.gatekeeper = gatekeeper;
     }
 
     @KafkaListener(id = "conversation-agent-actions", idIsGroup = false, topics = Topics.AGENT_ACTIONS)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        codec.decode(record).ifPresent(event -> {
-            if (!processed.firstDelivery(CONSUMER, event.id())) {
-                return;
-            }
-            if (event.payload() instanceof ReplyProposed proposal) {
+        events.firstDelivery(CONSUMER, record).ifPresent(payload -> {
+            if (payload instanceof ReplyProposed proposal) {
                 gatekeeper.propose(proposal);
-            } else if (event.payload() instanceof EscalationRequested escalation) {
+            } else if (payload instanceof EscalationRequested escalation) {
                 gatekeeper.escalate(escalation);
-            } else if (event.payload() instanceof InsightsUpdated insights) {
+            } else if (payload instanceof InsightsUpdated insights) {
                 gatekeeper.insights(insights);
             }
         });

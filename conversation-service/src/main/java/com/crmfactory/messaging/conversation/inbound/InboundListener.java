@@ -7,8 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
-import com.crmfactory.messaging.support.consumer.ProcessedEvents;
-import com.crmfactory.messaging.support.kafka.EventCodec;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /** {@code messaging.inbound.v1}: customer messages into conversations. */
 @Component
@@ -16,21 +15,19 @@ class InboundListener {
 
     static final String CONSUMER = "conversation-service.inbound";
 
-    private final EventCodec codec;
-    private final ProcessedEvents processed;
+    private final IncomingEvents events;
     private final InboundService inbound;
 
-    InboundListener(EventCodec codec, ProcessedEvents processed, InboundService inbound) {
-        this.codec = codec;
-        this.processed = processed;
+    InboundListener(IncomingEvents events, InboundService inbound) {
+        this.events = events;
         this.inbound = inbound;
     }
 
     @KafkaListener(id = "conversation-inbound", idIsGroup = false, topics = Topics.INBOUND)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        codec.decode(record).ifPresent(event -> {
-            if (event.payload() instanceof MessageReceived received && processed.firstDelivery(CONSUMER, event.id())) {
+        events.firstDelivery(CONSUMER, record).ifPresent(payload -> {
+            if (payload instanceof MessageReceived received) {
                 inbound.receive(received);
             }
         });

@@ -9,8 +9,7 @@ import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.outbound.OutboundDeliveryUpdated;
 import com.crmfactory.messaging.events.outbound.OutboundMessageAccepted;
 import com.crmfactory.messaging.events.outbound.OutboundMessageFailed;
-import com.crmfactory.messaging.support.consumer.ProcessedEvents;
-import com.crmfactory.messaging.support.kafka.EventCodec;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /** {@code messaging.outbound.results.v1}: acceptance, failure and delivery of the messages we sent. */
 @Component
@@ -18,28 +17,23 @@ class OutboundResultsListener {
 
     static final String CONSUMER = "conversation-service.outbound-results";
 
-    private final EventCodec codec;
-    private final ProcessedEvents processed;
+    private final IncomingEvents events;
     private final DeliveryStatusService delivery;
 
-    OutboundResultsListener(EventCodec codec, ProcessedEvents processed, DeliveryStatusService delivery) {
-        this.codec = codec;
-        this.processed = processed;
+    OutboundResultsListener(IncomingEvents events, DeliveryStatusService delivery) {
+        this.events = events;
         this.delivery = delivery;
     }
 
     @KafkaListener(id = "conversation-outbound-results", idIsGroup = false, topics = Topics.OUTBOUND_RESULTS)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        codec.decode(record).ifPresent(event -> {
-            if (!processed.firstDelivery(CONSUMER, event.id())) {
-                return;
-            }
-            if (event.payload() instanceof OutboundMessageAccepted accepted) {
+        events.firstDelivery(CONSUMER, record).ifPresent(payload -> {
+            if (payload instanceof OutboundMessageAccepted accepted) {
                 delivery.accepted(accepted);
-            } else if (event.payload() instanceof OutboundMessageFailed failed) {
+            } else if (payload instanceof OutboundMessageFailed failed) {
                 delivery.failed(failed);
-            } else if (event.payload() instanceof OutboundDeliveryUpdated updated) {
+            } else if (payload instanceof OutboundDeliveryUpdated updated) {
                 delivery.updated(updated);
             }
         });

@@ -7,8 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.delivery.DeliveryStatusReported;
-import com.crmfactory.messaging.support.consumer.ProcessedEvents;
-import com.crmfactory.messaging.support.kafka.EventCodec;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /** {@code messaging.delivery-status.v1}: Twilio status callbacks onto our messages. */
 @Component
@@ -16,21 +15,19 @@ class DeliveryStatusListener {
 
     static final String CONSUMER = "outbound-messaging-service.delivery-status";
 
-    private final EventCodec codec;
-    private final ProcessedEvents processed;
+    private final IncomingEvents events;
     private final DeliveryService delivery;
 
-    DeliveryStatusListener(EventCodec codec, ProcessedEvents processed, DeliveryService delivery) {
-        this.codec = codec;
-        this.processed = processed;
+    DeliveryStatusListener(IncomingEvents events, DeliveryService delivery) {
+        this.events = events;
         this.delivery = delivery;
     }
 
     @KafkaListener(id = "outbound-delivery-status", idIsGroup = false, topics = Topics.DELIVERY_STATUS)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        codec.decode(record).ifPresent(event -> {
-            if (event.payload() instanceof DeliveryStatusReported report && processed.firstDelivery(CONSUMER, event.id())) {
+        events.firstDelivery(CONSUMER, record).ifPresent(payload -> {
+            if (payload instanceof DeliveryStatusReported report) {
                 delivery.apply(report);
             }
         });

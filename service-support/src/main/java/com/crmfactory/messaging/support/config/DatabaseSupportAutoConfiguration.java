@@ -21,6 +21,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 import com.crmfactory.messaging.support.consumer.ProcessedEvents;
 import com.crmfactory.messaging.support.consumer.ProcessedEventsCleanup;
 import com.crmfactory.messaging.support.kafka.EventCodec;
@@ -79,6 +80,12 @@ public class DatabaseSupportAutoConfiguration {
     @ConditionalOnMissingBean
     ProcessedEvents processedEvents(JdbcTemplate jdbc, MeterRegistry meters) {
         return new ProcessedEvents(jdbc, meters);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IncomingEvents incomingEvents(EventCodec codec, ProcessedEvents processed) {
+        return new IncomingEvents(codec, processed);
     }
 
     @Bean
