@@ -60,7 +60,7 @@ final class SimHttp {
         }
     }
 
-    /** Twilio's REST error shape (REFERENCE.md 4.3). */
+    /** Twilio's REST error shape (docs/twilio.md#pointing-the-sdk-elsewhere). */
     static void error(HttpExchange ex, int status, int code, String message) throws IOException {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);

@@ -25,7 +25,7 @@ record SimMessage(String sid, String accountSid, String from, String to, String 
         return to.startsWith("whatsapp:");
     }
 
-    /** The Message resource as Twilio's 2010 API renders it (REFERENCE.md 4.2; dates RFC 2822, counts as strings). */
+    /** The Message resource as Twilio's 2010 API renders it (docs/twilio.md#pointing-the-sdk-elsewhere: dates RFC 2822, counts as strings). */
     Map<String, Object> json() {
         String uri = "/2010-04-01/Accounts/" + accountSid + "/Messages/" + sid;
         Map<String, Object> m = new LinkedHashMap<>();

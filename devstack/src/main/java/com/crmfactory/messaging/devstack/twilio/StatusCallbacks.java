@@ -21,7 +21,7 @@ import com.crmfactory.messaging.devstack.webhook.TwilioSignature;
 
 /**
  * Posts signed status callbacks like Twilio: sent, then delivered (or undelivered 30003 / failed 63016),
- * WhatsApp also read. The initial {@code queued} is not called back (REFERENCE.md 2.2). With
+ * WhatsApp also read. The initial {@code queued} is not called back (docs/twilio.md#status-callbacks). With
  * out-of-order on, the callbacks of a message go out in reverse order.
  */
 final class StatusCallbacks {

@@ -41,7 +41,7 @@ public final class SendTestWebhook {
         System.exit(response.statusCode() < 300 ? 0 : 1);
     }
 
-    /** The parameters Twilio sends for an inbound SMS or WhatsApp text (REFERENCE.md 1.2). */
+    /** The parameters Twilio sends for an inbound SMS or WhatsApp text (docs/twilio.md#inbound-webhook). */
     static Map<String, String> form(Map<String, String> options) {
         boolean whatsapp = "whatsapp".equals(options.getOrDefault("channel", "sms"));
         String from = options.getOrDefault("from", "+14155550100");

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class TwilioSignatureTest {
 
-    /** Twilio's documented test vector (REFERENCE.md 3.2). */
+    /** Twilio's documented test vector (docs/twilio.md#signature). */
     @Test
     void matchesTwilioDocumentedVector() {
         Map<String, String> params = Map.of("CallSid", "CA1234567890ABCDE", "Caller", "+14158675310",

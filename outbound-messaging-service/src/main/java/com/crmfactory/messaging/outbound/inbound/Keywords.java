@@ -5,7 +5,7 @@ import java.util.Set;
 
 import com.crmfactory.messaging.events.common.OptOutType;
 
-/** Twilio's default opt-out, opt-in and help keywords (REFERENCE.md 7): a single word, any case. */
+/** Twilio's default opt-out, opt-in and help keywords (docs/twilio.md#opt-out-keywords): a single word, any case. */
 final class Keywords {
 
     private static final Set<String> STOP = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");

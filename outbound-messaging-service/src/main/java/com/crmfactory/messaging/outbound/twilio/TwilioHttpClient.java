@@ -15,7 +15,7 @@ import com.twilio.http.Response;
 
 /**
  * The SDK's HTTP client without any retry of its own (Apache's automatic retries disabled, one attempt
- * in {@link #reliableRequest}: REFERENCE.md 4.5 measured a 503 becoming six POSTs), optionally
+ * in {@link #reliableRequest}: docs/twilio.md#sending-and-retries: measured a 503 becoming six POSTs), optionally
  * redirected to a local origin (the SDK has no base-URL setting). It remembers the last response's
  * {@code Retry-After} per thread so a 429 can be retried when Twilio says.
  */

@@ -15,7 +15,7 @@ public record ApprovalState(ApprovalStatus status, String rejectionReason, Strin
 
     /**
      * Maps the {@code whatsapp} object: {@code unsubmitted} (or no object: never submitted) is our
-     * draft, {@code received} and {@code pending} are pending (REFERENCE.md 5.4); a status this version
+     * draft, {@code received} and {@code pending} are pending (docs/twilio.md#template-approval); a status this version
      * does not know counts as pending, the safe reading (not sendable outside the window).
      */
     public static ApprovalState fromWhatsapp(Object whatsapp) {

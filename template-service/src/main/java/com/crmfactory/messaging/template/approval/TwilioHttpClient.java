@@ -14,7 +14,7 @@ import com.twilio.http.Response;
 
 /**
  * The SDK's HTTP client with our timeouts and without its retries, optionally redirected to a local
- * origin. Twilio's SDK has no base-URL setting (REFERENCE.md 8): with {@code origin} set, each request
+ * origin. Twilio's SDK has no base-URL setting (docs/twilio.md#pointing-the-sdk-elsewhere): with {@code origin} set, each request
  * is rebuilt on that origin keeping path and query, auth, headers and body, so the same code talks to
  * the real Twilio or to the devstack's simulator.
  *

@@ -17,7 +17,7 @@ public final class BuiltInTemplates {
     public static final String ORDER_CONFIRMATION = "order_confirmation";
     public static final String PART_SELECTION_LIST = "part_selection_list";
 
-    /** At most 3 buttons: more need an approved template to be sent in-session (REFERENCE.md 5.2). */
+    /** At most 3 buttons: more need an approved template to be sent in-session (docs/twilio.md#content-api-types-and-limits). */
     private static final TemplateContent WELCOME = new TemplateContent(WELCOME_MENU, null, "en",
             TemplateType.QUICK_REPLY, "Hi, thanks for reaching out! What can we help you with today?", List.of(), null,
             null, List.of(

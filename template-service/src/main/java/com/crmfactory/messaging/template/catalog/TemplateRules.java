@@ -12,7 +12,7 @@ import com.crmfactory.messaging.support.web.UnprocessableException;
 
 /**
  * The business rules of a template, checked before anything is stored so that Twilio never rejects what
- * we accepted: the shape each type needs, Twilio's Content API length limits (REFERENCE.md 5.2) and
+ * we accepted: the shape each type needs, Twilio's Content API length limits (docs/twilio.md#content-api-types-and-limits) and
  * that the declared variables and the placeholders in the text match exactly. The first broken rule
  * is reported as a 422 naming the field.
  */
