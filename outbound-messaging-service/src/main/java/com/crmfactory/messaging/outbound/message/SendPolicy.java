@@ -20,7 +20,7 @@ import com.crmfactory.messaging.outbound.template.TemplateCatalog.Template;
 import com.crmfactory.messaging.outbound.tenant.TenantDirectory;
 import com.crmfactory.messaging.outbound.tenant.TenantDirectory.Sender;
 import com.crmfactory.messaging.outbound.twilio.SendPlan;
-import com.crmfactory.messaging.outbound.twilio.TwilioProperties;
+import com.crmfactory.messaging.twilio.TwilioProperties;
 
 import tools.jackson.databind.json.JsonMapper;
 

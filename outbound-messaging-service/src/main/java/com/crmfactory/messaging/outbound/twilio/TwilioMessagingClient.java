@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
+import com.crmfactory.messaging.twilio.TwilioHttpClient;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.HttpMethod;

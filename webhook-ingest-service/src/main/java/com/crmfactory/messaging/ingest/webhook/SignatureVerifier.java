@@ -2,7 +2,10 @@ package com.crmfactory.messaging.ingest.webhook;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+
+import com.crmfactory.messaging.twilio.TwilioProperties;
 
 import com.twilio.security.RequestValidator;
 
@@ -16,8 +19,18 @@ class SignatureVerifier {
 
     private final RequestValidator validator;
 
+    @Autowired
     SignatureVerifier(TwilioProperties twilio) {
-        this.validator = new RequestValidator(twilio.authToken());
+        this(twilio.authToken());
+    }
+
+    /** Requires the token: without it no webhook can be verified, so the service refuses to start rather than answer 403 to all. */
+    SignatureVerifier(String authToken) {
+        if (authToken == null || authToken.isBlank()) {
+            throw new IllegalStateException("PLATFORM_TWILIO_AUTH_TOKEN (platform.twilio.auth-token) must be set: "
+                    + "it verifies the X-Twilio-Signature of every webhook");
+        }
+        this.validator = new RequestValidator(authToken);
     }
 
     boolean isValid(String url, Map<String, String> params, String signature) {

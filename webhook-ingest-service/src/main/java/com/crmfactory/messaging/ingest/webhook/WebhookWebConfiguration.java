@@ -9,7 +9,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Registers the {@link TwilioWebhook} argument and the webhook settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({WebhookProperties.class, TwilioProperties.class})
+@EnableConfigurationProperties(WebhookProperties.class)
 class WebhookWebConfiguration implements WebMvcConfigurer {
 
     private final TwilioWebhookReader reader;

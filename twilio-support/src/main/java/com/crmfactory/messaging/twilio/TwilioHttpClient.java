@@ -1,4 +1,4 @@
-package com.crmfactory.messaging.outbound.twilio;
+package com.crmfactory.messaging.twilio;
 
 import java.time.Duration;
 
@@ -14,23 +14,33 @@ import com.twilio.http.Request;
 import com.twilio.http.Response;
 
 /**
- * The SDK's HTTP client without any retry of its own (Apache's automatic retries disabled, one attempt
- * in {@link #reliableRequest}: docs/twilio.md#sending-and-retries: measured a 503 becoming six POSTs), optionally
- * redirected to a local origin (the SDK has no base-URL setting). It remembers the last response's
- * {@code Retry-After} per thread so a 429 can be retried when Twilio says.
+ * The SDK's HTTP client as the platform needs it:
+ * <ul>
+ * <li>no retries of its own: Apache's automatic retries are disabled and {@link #reliableRequest} makes one
+ * attempt. With the SDK's defaults a 503 became six POSTs (docs/twilio.md#sending-and-retries); callers retry
+ * only what is provably unsent;</li>
+ * <li>pooled connections with connect and read timeouts (the SDK's custom-builder path would leave Apache's
+ * small defaults);</li>
+ * <li>optionally redirected to another origin, since the SDK has no base-URL setting: each request is
+ * rebuilt on that origin keeping path, query, auth, headers and body;</li>
+ * <li>the last response's {@code Retry-After} kept per thread, so a 429 is retried when Twilio says.</li>
+ * </ul>
  */
-class TwilioHttpClient extends NetworkHttpClient {
+public class TwilioHttpClient extends NetworkHttpClient {
 
     private static final ThreadLocal<String> RETRY_AFTER = new ThreadLocal<>();
 
     private final String origin;
 
-    TwilioHttpClient(String origin, Duration connectTimeout, Duration readTimeout) {
+    /**
+     * @param origin where requests go instead of Twilio, or null for Twilio itself
+     */
+    public TwilioHttpClient(String origin, Duration connectTimeout, Duration readTimeout, int maxConnections) {
         super(HttpClientBuilder.create()
                 .disableAutomaticRetries()
                 .useSystemProperties()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnPerRoute(50).setMaxConnTotal(100)
+                        .setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(connectTimeout))
                                 .setSocketTimeout(Timeout.of(readTimeout)).build())
@@ -38,11 +48,11 @@ class TwilioHttpClient extends NetworkHttpClient {
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(connectTimeout))
                         .setResponseTimeout(Timeout.of(readTimeout)).build()));
-        this.origin = origin;
+        this.origin = origin != null && origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
     }
 
     /** The {@code Retry-After} header of this thread's last response, or null. */
-    static String lastRetryAfter() {
+    public static String lastRetryAfter() {
         return RETRY_AFTER.get();
     }
 
@@ -61,6 +71,11 @@ class TwilioHttpClient extends NetworkHttpClient {
         return response;
     }
 
+    @Override
+    public Response reliableRequest(Request request) {
+        return makeRequest(request);
+    }
+
     private Request redirected(Request request) {
         Request copy = new Request(request.getMethod(), origin + request.constructURL().getFile());
         copy.setAuth(request.getUsername(), request.getPassword());
@@ -71,10 +86,5 @@ class TwilioHttpClient extends NetworkHttpClient {
         request.getPostParams().forEach((name, values) -> values.forEach(value -> copy.addPostParam(name, value)));
         request.getHeaderParams().forEach((name, values) -> values.forEach(value -> copy.addHeaderParam(name, value)));
         return copy;
-    }
-
-    @Override
-    public Response reliableRequest(Request request) {
-        return makeRequest(request);
     }
 }
