@@ -13,7 +13,7 @@ import com.crmfactory.messaging.agent.dialogue.ErpAnswers;
 import com.crmfactory.messaging.agent.dialogue.OfflineDialogue;
 import com.crmfactory.messaging.agent.draft.DraftService;
 import com.crmfactory.messaging.agent.entity.EntityExtractor;
-import com.crmfactory.messaging.agent.erp.CatalogueCache;
+import com.crmfactory.messaging.agent.entity.CatalogueCache;
 import com.crmfactory.messaging.agent.erp.ErpClient;
 import com.crmfactory.messaging.agent.erp.ErpProperties;
 import com.crmfactory.messaging.agent.erp.RestErpClient;

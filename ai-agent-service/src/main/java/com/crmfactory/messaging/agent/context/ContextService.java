@@ -1,13 +1,10 @@
 package com.crmfactory.messaging.agent.context;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.crmfactory.messaging.agent.dialogue.AgentProperties;
-import com.crmfactory.messaging.agent.dialogue.TurnScheduler;
 import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Media;
 import com.crmfactory.messaging.events.common.MessageView;
@@ -18,22 +15,15 @@ import com.crmfactory.messaging.events.conversation.SessionOpened;
 /**
  * Keeps the agent's copy of each session from {@code conversation.events.v1}: who the customer is, the
  * history, and whether the agent may still speak (a session a person took over is never answered).
- * A customer message does not get an answer at once: it makes the session due after a short debounce,
- * so several messages sent in a burst are answered in one turn.
+ * Scheduling the answer to a customer message is the dialogue's ({@code TurnScheduler}).
  */
 @Service
 public class ContextService {
 
     private final SessionContextRepository sessions;
-    private final TurnScheduler scheduler;
-    private final AgentProperties properties;
-    private final Clock clock;
 
-    ContextService(SessionContextRepository sessions, TurnScheduler scheduler, AgentProperties properties, Clock clock) {
+    ContextService(SessionContextRepository sessions) {
         this.sessions = sessions;
-        this.scheduler = scheduler;
-        this.properties = properties;
-        this.clock = clock;
     }
 
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
@@ -51,8 +41,9 @@ public class ContextService {
         sessions.insertIfAbsent(c);
     }
 
+    /** Adds the message to the session's history; true when it is a customer message seen for the first time (a turn is due). */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public void recorded(MessageRecorded event) {
+    public boolean recorded(MessageRecorded event) {
         MessageView m = event.message();
         if (sessions.find(event.orgId(), event.sessionId()).isEmpty()) {
             // SessionOpened not seen (e.g. consumed before this service existed): rebuild from the message
@@ -64,7 +55,7 @@ public class ContextService {
             c.customerAddress = m.author() == Author.CUSTOMER ? m.from() : m.to();
             c.businessAddress = m.author() == Author.CUSTOMER ? m.to() : m.from();
             if (c.customerAddress == null) {
-                return;
+                return false;
             }
             sessions.insertIfAbsent(c);
         }
@@ -75,10 +66,8 @@ public class ContextService {
                 m.createdAt()));
         if (m.author() == Author.AGENT) {
             sessions.setHandler(event.orgId(), event.sessionId(), SessionContext.Handler.human);
-        } else if (added && m.author() == Author.CUSTOMER) {
-            sessions.markDue(event.sessionId(), clock.instant().plus(properties.debounce()));
-            scheduler.afterCommit(event.sessionId(), properties.debounce());
         }
+        return added && m.author() == Author.CUSTOMER;
     }
 
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)

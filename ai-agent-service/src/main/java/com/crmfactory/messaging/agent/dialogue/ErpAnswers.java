@@ -62,7 +62,7 @@ public class ErpAnswers {
         boolean hasDraft = !c.draft.lines().isEmpty();
         if (hasDraft && CONFIRM.matcher(text).find() && entities.parts().isEmpty()) {
             Erp.Order order = drafts.submit(c);
-            result.intent(Intents.PLACE_ORDER, 1.0).send(DraftService.confirmationReply(c, order))
+            result.intent(Intents.PLACE_ORDER, 1.0).send(OrderConfirmation.of(c, order))
                     .summary("Order " + order.orderNumber() + " placed (" + order.total() + " " + order.currency() + ")");
             return true;
         }

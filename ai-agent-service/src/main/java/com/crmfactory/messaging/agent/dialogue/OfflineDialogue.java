@@ -9,7 +9,7 @@ import com.crmfactory.messaging.agent.context.SessionContext.Pending;
 import com.crmfactory.messaging.agent.entity.Entities;
 import com.crmfactory.messaging.agent.entity.EntityExtractor;
 import com.crmfactory.messaging.agent.entity.PartMatcher;
-import com.crmfactory.messaging.agent.erp.CatalogueCache;
+import com.crmfactory.messaging.agent.entity.CatalogueCache;
 import com.crmfactory.messaging.agent.erp.Erp;
 import com.crmfactory.messaging.agent.erp.ErpUnavailableException;
 import com.crmfactory.messaging.agent.intent.IntentClassifier;

@@ -33,12 +33,24 @@ public class TurnScheduler {
     });
     private final ObjectProvider<TurnService> turns;
     private final SessionContextRepository sessions;
+    private final AgentProperties properties;
     private final Clock clock;
 
-    TurnScheduler(ObjectProvider<TurnService> turns, SessionContextRepository sessions, Clock clock) {
+    TurnScheduler(ObjectProvider<TurnService> turns, SessionContextRepository sessions, AgentProperties properties,
+            Clock clock) {
         this.turns = turns;
         this.sessions = sessions;
+        this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * A customer message does not get an answer at once: it makes the session due after a short debounce, so
+     * several messages sent in a burst are answered in one turn. Inside the transaction that recorded it.
+     */
+    public void customerWrote(String sessionId) {
+        sessions.markDue(sessionId, clock.instant().plus(properties.debounce()));
+        afterCommit(sessionId, properties.debounce());
     }
 
     /** Schedules the turn once the current transaction committed (the message must be visible to it). */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.crmfactory.messaging.agent.context.SessionContext;
-import com.crmfactory.messaging.agent.dialogue.TurnResult;
 import com.crmfactory.messaging.agent.erp.Erp;
 import com.crmfactory.messaging.agent.erp.ErpClient;
 import com.crmfactory.messaging.events.common.OrderDraft;
@@ -59,14 +58,6 @@ public class DraftService {
     }
 
     /** {@code order_confirmation}, or the same words as plain text when the org's template cannot be used. */
-    public static TurnResult.Reply confirmationReply(SessionContext c, Erp.Order order) {
-        TemplateRef template = confirmation(c, order);
-        Map<String, String> v = template.variables();
-        String text = "Hi " + v.get("customer_name") + ", your order " + v.get("order_number") + " is " + v.get("status")
-                + ". Total: " + v.get("total") + ". Expected delivery: " + v.get("delivery_date") + ".";
-        return new TurnResult.Reply(null, null, template, new TurnResult.Reply(text, null, null), false);
-    }
-
     private static OrderDraft recalculated(List<OrderLine> lines, String currency) {
         BigDecimal total = lines.stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);

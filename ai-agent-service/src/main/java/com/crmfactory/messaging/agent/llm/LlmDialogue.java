@@ -14,13 +14,14 @@ import org.slf4j.LoggerFactory;
 
 import com.crmfactory.messaging.agent.context.CustomerMessage;
 import com.crmfactory.messaging.agent.context.SessionContext;
+import com.crmfactory.messaging.agent.dialogue.OrderConfirmation;
 import com.crmfactory.messaging.agent.dialogue.AgentProperties;
 import com.crmfactory.messaging.agent.dialogue.Dialogue;
 import com.crmfactory.messaging.agent.dialogue.OfflineDialogue;
 import com.crmfactory.messaging.agent.dialogue.TurnInput;
 import com.crmfactory.messaging.agent.dialogue.TurnResult;
 import com.crmfactory.messaging.agent.draft.DraftService;
-import com.crmfactory.messaging.agent.erp.CatalogueCache;
+import com.crmfactory.messaging.agent.entity.CatalogueCache;
 import com.crmfactory.messaging.agent.erp.ErpClient;
 import com.crmfactory.messaging.agent.intent.IntentClassifier;
 
@@ -158,7 +159,7 @@ public class LlmDialogue implements Dialogue {
             result.say(answer.reply());
         }
         if (tools.submitted != null) {
-            result.send(DraftService.confirmationReply(c, tools.submitted));
+            result.send(OrderConfirmation.of(c, tools.submitted));
         }
         boolean unsure = answer.confidence() < agent.confidenceThreshold();
         if (tools.escalation != null || answer.escalate() || unsure) {

@@ -17,7 +17,7 @@ import com.crmfactory.messaging.support.web.OrgContext;
 
 import jakarta.validation.Valid;
 
-/** {@code /api/v1/contacts}: the org's contacts. */
+/** {@code /api/v1/contacts}: the org's contacts ({@code GET /{id}} with its conversations is the inbox's). */
 @RestController
 @RequestMapping("/api/v1/contacts")
 class ContactController {
@@ -38,11 +38,6 @@ class ContactController {
     ResponseEntity<ContactResponse> create(@Valid @RequestBody ContactRequests.Create request) {
         ContactResponse created = contacts.create(OrgContext.require(), request);
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + created.id())).body(created);
-    }
-
-    @GetMapping("/{id}")
-    ContactResponse get(@PathVariable String id) {
-        return contacts.get(OrgContext.require(), id);
     }
 
     @PatchMapping("/{id}")

@@ -1,11 +1,10 @@
 package com.crmfactory.messaging.conversation.contact;
 
+import com.crmfactory.messaging.events.Redacted;
+
 import java.time.Instant;
-import java.util.List;
 
-import com.crmfactory.messaging.conversation.session.SessionSummary;
-
-/** A contact as the API shows it; {@code conversations} only in the single-contact view. */
+/** A contact as the API lists, creates and updates it (the single-contact view with its conversations is the inbox's). */
 public record ContactResponse(
         String id,
         String name,
@@ -14,17 +13,16 @@ public record ContactResponse(
         String email,
         String whatsappProfileName,
         Instant createdAt,
-        Instant updatedAt,
-        List<SessionSummary> conversations,
-        Long conversationsTotal) {
+        Instant updatedAt) {
 
     public static ContactResponse of(Contact contact) {
-        return of(contact, null, null);
-    }
-
-    public static ContactResponse of(Contact contact, List<SessionSummary> conversations, Long total) {
         return new ContactResponse(contact.getId().toString(), contact.getName(), contact.getPhone(),
                 contact.getWhatsappAddress(), contact.getEmail(), contact.getWhatsappProfileName(),
-                contact.getCreatedAt(), contact.getUpdatedAt(), conversations, total);
+                contact.getCreatedAt(), contact.getUpdatedAt());
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

@@ -1,20 +1,16 @@
 package com.crmfactory.messaging.conversation.contact;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.crmfactory.messaging.conversation.session.SessionRepository;
-import com.crmfactory.messaging.conversation.session.SessionSummary;
 import com.crmfactory.messaging.conversation.web.Ids;
 import com.crmfactory.messaging.conversation.web.PageParams;
 import com.crmfactory.messaging.conversation.web.PageResponse;
@@ -22,20 +18,15 @@ import com.crmfactory.messaging.support.web.ConflictException;
 import com.crmfactory.messaging.support.web.NotFoundException;
 import com.crmfactory.messaging.support.web.UnprocessableException;
 
-/** The org's contacts through the API: list, create, view with conversations, partial update. */
+/** The org's contacts through the API: list, create, partial update (the view with conversations: inbox's {@code ContactDetailService}). */
 @Service
 public class ContactService {
 
-    /** The contact view shows this many conversations, newest first; the rest through the conversation list. */
-    static final int CONVERSATIONS_IN_VIEW = 50;
-
     private final ContactRepository contacts;
-    private final SessionRepository sessions;
     private final Clock clock;
 
-    ContactService(ContactRepository contacts, SessionRepository sessions, Clock clock) {
+    ContactService(ContactRepository contacts, Clock clock) {
         this.contacts = contacts;
-        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -47,15 +38,6 @@ public class ContactService {
         }
         String pattern = "%" + query.trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
         return PageResponse.of(contacts.search(orgId, pattern, pageable), ContactResponse::of);
-    }
-
-    @Transactional(readOnly = true)
-    public ContactResponse get(String orgId, String id) {
-        Contact contact = owned(orgId, id);
-        var page = sessions.findByOrgIdAndContactId(orgId, contact.getId(), PageRequest.of(0, CONVERSATIONS_IN_VIEW,
-                Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("id"))));
-        List<SessionSummary> conversations = page.getContent().stream().map(SessionSummary::of).toList();
-        return ContactResponse.of(contact, conversations, page.getTotalElements());
     }
 
     @Transactional
@@ -116,7 +98,9 @@ public class ContactService {
         }
     }
 
-    private Contact owned(String orgId, String id) {
+    /** The org's contact with this id; 404 for another org's or an unknown one. */
+    @Transactional(readOnly = true)
+    public Contact owned(String orgId, String id) {
         Optional<UUID> uuid = Ids.parse(id);
         return uuid.flatMap(value -> contacts.findByIdAndOrgId(value, orgId))
                 .orElseThrow(() -> new NotFoundException("Contact", id));

@@ -14,7 +14,7 @@ import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.DeliveryStatus;
 import com.crmfactory.messaging.events.delivery.DeliveryStatusReported;
 import com.crmfactory.messaging.events.outbound.OutboundDeliveryUpdated;
-import com.crmfactory.messaging.outbound.inbound.CustomerState;
+import com.crmfactory.messaging.outbound.customer.CustomerState;
 import com.crmfactory.messaging.outbound.message.OutboundMessage;
 import com.crmfactory.messaging.outbound.message.OutboundMessage.State;
 import com.crmfactory.messaging.outbound.message.OutboundMessageRepository;

@@ -10,6 +10,7 @@ import com.crmfactory.messaging.events.common.Origin;
 import com.crmfactory.messaging.events.common.OutboundChannel;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
+import com.crmfactory.messaging.outbound.customer.CustomerState;
 import com.crmfactory.messaging.outbound.message.Dispatcher;
 import com.crmfactory.messaging.outbound.message.RequestRegistry;
 import com.crmfactory.messaging.outbound.tenant.TenantDirectory;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
 import com.crmfactory.messaging.outbound.email.EmailSender;
-import com.crmfactory.messaging.outbound.inbound.CustomerState;
+import com.crmfactory.messaging.outbound.customer.CustomerState;
 import com.crmfactory.messaging.outbound.message.OutboundMessage.State;
 import com.crmfactory.messaging.outbound.ratelimit.SenderRateLimiter;
 import com.crmfactory.messaging.outbound.twilio.ProviderErrors;

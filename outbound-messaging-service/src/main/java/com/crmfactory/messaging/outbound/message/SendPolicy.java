@@ -14,7 +14,7 @@ import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Media;
 import com.crmfactory.messaging.events.common.SenderType;
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
-import com.crmfactory.messaging.outbound.inbound.CustomerState;
+import com.crmfactory.messaging.outbound.customer.CustomerState;
 import com.crmfactory.messaging.outbound.template.TemplateCatalog;
 import com.crmfactory.messaging.outbound.template.TemplateCatalog.Template;
 import com.crmfactory.messaging.outbound.tenant.TenantDirectory;

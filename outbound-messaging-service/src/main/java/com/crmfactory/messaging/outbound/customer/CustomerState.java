@@ -1,4 +1,4 @@
-package com.crmfactory.messaging.outbound.inbound;
+package com.crmfactory.messaging.outbound.customer;
 
 import java.sql.Timestamp;
 import java.time.Instant;

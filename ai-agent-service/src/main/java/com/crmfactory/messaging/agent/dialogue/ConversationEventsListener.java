@@ -1,10 +1,12 @@
-package com.crmfactory.messaging.agent.context;
+package com.crmfactory.messaging.agent.dialogue;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.crmfactory.messaging.agent.context.ContextService;
+import com.crmfactory.messaging.agent.context.SessionContext;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.conversation.MessageRecorded;
 import com.crmfactory.messaging.events.conversation.SessionAssigned;
@@ -14,7 +16,10 @@ import com.crmfactory.messaging.events.conversation.SessionOpened;
 import com.crmfactory.messaging.events.conversation.SessionStatusChanged;
 import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
-/** {@code conversation.events.v1}: the agent's copy of sessions and messages, and who handles each session. */
+/**
+ * {@code conversation.events.v1}: the agent's copy of sessions and messages, and who handles each session;
+ * a new customer message makes the session's turn due.
+ */
 @Component
 class ConversationEventsListener {
 
@@ -22,10 +27,12 @@ class ConversationEventsListener {
 
     private final IncomingEvents events;
     private final ContextService context;
+    private final TurnScheduler turns;
 
-    ConversationEventsListener(IncomingEvents events, ContextService context) {
+    ConversationEventsListener(IncomingEvents events, ContextService context, TurnScheduler turns) {
         this.events = events;
         this.context = context;
+        this.turns = turns;
     }
 
     @KafkaListener(id = "agent-conversation-events", idIsGroup = false, topics = Topics.CONVERSATION_EVENTS)
@@ -35,7 +42,9 @@ class ConversationEventsListener {
             if (payload instanceof SessionOpened opened) {
                 context.opened(opened);
             } else if (payload instanceof MessageRecorded recorded) {
-                context.recorded(recorded);
+                if (context.recorded(recorded)) {
+                    turns.customerWrote(recorded.sessionId());
+                }
             } else if (payload instanceof SessionAssigned assigned) {
                 context.handler(assigned.orgId(), assigned.sessionId(), SessionContext.Handler.human);
             } else if (payload instanceof SessionEscalated escalated) {

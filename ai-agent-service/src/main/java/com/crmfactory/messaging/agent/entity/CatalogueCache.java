@@ -1,11 +1,14 @@
-package com.crmfactory.messaging.agent.erp;
+package com.crmfactory.messaging.agent.entity;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.crmfactory.messaging.agent.entity.PartMatcher;
+import com.crmfactory.messaging.agent.erp.ErpClient;
+import com.crmfactory.messaging.agent.erp.ErpProperties;
+import com.crmfactory.messaging.agent.erp.ErpUnavailableException;
+
 
 /**
  * The ERP catalogue per org, kept in memory for tolerant part matching and refreshed periodically. If
