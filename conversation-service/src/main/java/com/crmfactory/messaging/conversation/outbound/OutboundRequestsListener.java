@@ -8,8 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.common.Origin;
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
-import com.crmfactory.messaging.support.consumer.ProcessedEvents;
-import com.crmfactory.messaging.support.kafka.EventCodec;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /** {@code messaging.outbound.requests.v1}: automation messages into the customer's open session. */
 @Component
@@ -17,22 +16,21 @@ class OutboundRequestsListener {
 
     static final String CONSUMER = "conversation-service.outbound-requests";
 
-    private final EventCodec codec;
-    private final ProcessedEvents processed;
+    private final IncomingEvents events;
     private final AutomationMessageService automation;
 
-    OutboundRequestsListener(EventCodec codec, ProcessedEvents processed, AutomationMessageService automation) {
-        this.codec = codec;
-        this.processed = processed;
+    OutboundRequestsListener(IncomingEvents events, AutomationMessageService automation) {
+        this.events = events;
         this.automation = automation;
     }
 
     @KafkaListener(id = "conversation-outbound-requests", idIsGroup = false, topics = Topics.OUTBOUND_REQUESTS)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        codec.decode(record).ifPresent(event -> {
+        // only automation's requests are recorded here (the others were emitted by this service): only they are guarded
+        events.every(record).ifPresent(event -> {
             if (event.payload() instanceof OutboundMessageRequested request && request.origin() == Origin.AUTOMATION
-                    && processed.firstDelivery(CONSUMER, event.id())) {
+                    && events.isFirstDelivery(CONSUMER, event)) {
                 automation.record(request);
             }
         });

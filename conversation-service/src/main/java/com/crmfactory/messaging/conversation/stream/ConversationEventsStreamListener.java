@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.crmfactory.messaging.events.EventType;
 import com.crmfactory.messaging.events.Topics;
-import com.crmfactory.messaging.support.kafka.EventCodec;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /**
  * {@code conversation.events.v1} into the live streams. Every instance reads the whole topic in a
@@ -20,11 +20,11 @@ class ConversationEventsStreamListener {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationEventsStreamListener.class);
 
-    private final EventCodec codec;
+    private final IncomingEvents events;
     private final ConversationStream stream;
 
-    ConversationEventsStreamListener(EventCodec codec, ConversationStream stream) {
-        this.codec = codec;
+    ConversationEventsStreamListener(IncomingEvents events, ConversationStream stream) {
+        this.events = events;
         this.stream = stream;
     }
 
@@ -33,7 +33,8 @@ class ConversationEventsStreamListener {
             properties = "auto.offset.reset=latest")
     public void on(ConsumerRecord<String, String> record) {
         try {
-            codec.decode(record).ifPresent(event -> stream.publish(event.payload().orgId(),
+            // every delivery: a live view, where a rare repeat after a rebalance is harmless
+            events.every(record).ifPresent(event -> stream.publish(event.payload().orgId(),
                     EventType.of(event.payload()).eventName(), event.id(), record.value()));
         } catch (RuntimeException e) {
             // a live view only: never retried nor dead-lettered, the inbox refreshes from the API

@@ -6,25 +6,35 @@ import org.springframework.stereotype.Component;
 
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
-import com.crmfactory.messaging.support.kafka.EventCodec;
+import com.crmfactory.messaging.outbound.message.Dispatcher;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
-/** {@code messaging.inbound.v1}: session windows, opt-out/opt-in keywords, HELP. */
+/**
+ * {@code messaging.inbound.v1}: session windows, opt-out/opt-in keywords, HELP. The state changes commit once per
+ * event; a HELP answer is sent after that commit.
+ */
 @Component
 class InboundListener {
 
-    private final EventCodec codec;
-    private final InboundService inbound;
+    static final String CONSUMER = "outbound-messaging-service.inbound";
 
-    InboundListener(EventCodec codec, InboundService inbound) {
-        this.codec = codec;
+    private final IncomingEvents events;
+    private final InboundService inbound;
+    private final Dispatcher dispatcher;
+
+    InboundListener(IncomingEvents events, InboundService inbound, Dispatcher dispatcher) {
+        this.events = events;
         this.inbound = inbound;
+        this.dispatcher = dispatcher;
     }
 
     @KafkaListener(id = "outbound-inbound", idIsGroup = false, topics = Topics.INBOUND)
     public void on(ConsumerRecord<String, String> record) {
-        codec.decode(record).ifPresent(event -> {
+        events.every(record).ifPresent(event -> {
             if (event.payload() instanceof MessageReceived received) {
-                inbound.receive(event.id(), received, record.key());
+                events.onceInItsOwnTransaction(CONSUMER, event, () -> inbound.receive(received, record.key()))
+                        .flatMap(help -> help)
+                        .ifPresent(dispatcher::dispatch);
             }
         });
     }

@@ -3,12 +3,10 @@ package com.crmfactory.messaging.outbound.message;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
-import com.crmfactory.messaging.support.consumer.ProcessedEvents;
-import com.crmfactory.messaging.support.kafka.EventCodec;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /**
  * {@code messaging.outbound.requests.v1}: registers the request (idempotent by ce_id and by request id),
@@ -20,31 +18,22 @@ class RequestListener {
 
     static final String CONSUMER = "outbound-messaging-service.requests";
 
-    private final EventCodec codec;
-    private final ProcessedEvents processed;
+    private final IncomingEvents events;
     private final RequestRegistry registry;
     private final Dispatcher dispatcher;
-    private final TransactionTemplate tx;
 
-    RequestListener(EventCodec codec, ProcessedEvents processed, RequestRegistry registry, Dispatcher dispatcher,
-            TransactionTemplate tx) {
-        this.codec = codec;
-        this.processed = processed;
+    RequestListener(IncomingEvents events, RequestRegistry registry, Dispatcher dispatcher) {
+        this.events = events;
         this.registry = registry;
         this.dispatcher = dispatcher;
-        this.tx = tx;
     }
 
     @KafkaListener(id = "outbound-requests", idIsGroup = false, topics = Topics.OUTBOUND_REQUESTS,
             concurrency = "${platform.outbound.request-concurrency:4}")
     public void on(ConsumerRecord<String, String> record) {
-        codec.decode(record).ifPresent(event -> {
+        events.every(record).ifPresent(event -> {
             if (event.payload() instanceof OutboundMessageRequested request) {
-                tx.executeWithoutResult(status -> {
-                    if (processed.firstDelivery(CONSUMER, event.id())) {
-                        registry.register(request, record.key());
-                    }
-                });
+                events.onceInItsOwnTransaction(CONSUMER, event, () -> registry.register(request, record.key()));
                 // also after a redelivery: a request registered before a crash is still pending and is sent now
                 dispatcher.dispatch(request.requestId());
             }

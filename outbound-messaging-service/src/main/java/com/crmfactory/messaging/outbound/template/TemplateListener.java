@@ -8,24 +8,25 @@ import org.springframework.transaction.annotation.Transactional;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.template.TemplateDeleted;
 import com.crmfactory.messaging.events.template.TemplateUpserted;
-import com.crmfactory.messaging.support.kafka.EventCodec;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /** {@code templates.catalog.v1}: full-state upserts and deletions, idempotent by nature. */
 @Component
 class TemplateListener {
 
-    private final EventCodec codec;
+    private final IncomingEvents events;
     private final TemplateCatalog catalog;
 
-    TemplateListener(EventCodec codec, TemplateCatalog catalog) {
-        this.codec = codec;
+    TemplateListener(IncomingEvents events, TemplateCatalog catalog) {
+        this.events = events;
         this.catalog = catalog;
     }
 
     @KafkaListener(id = "outbound-templates", idIsGroup = false, topics = Topics.TEMPLATES_CATALOG)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        codec.decode(record).ifPresent(event -> {
+        // every delivery: the newest full state replaces the copy, so a repeat changes nothing
+        events.every(record).ifPresent(event -> {
             if (event.payload() instanceof TemplateUpserted upserted) {
                 catalog.upsert(upserted);
             } else if (event.payload() instanceof TemplateDeleted deleted) {

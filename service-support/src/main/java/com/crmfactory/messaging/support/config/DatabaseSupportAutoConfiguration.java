@@ -84,8 +84,8 @@ public class DatabaseSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    IncomingEvents incomingEvents(EventCodec codec, ProcessedEvents processed) {
-        return new IncomingEvents(codec, processed);
+    IncomingEvents incomingEvents(EventCodec codec, ProcessedEvents processed, PlatformTransactionManager transactions) {
+        return new IncomingEvents(codec, processed, new TransactionTemplate(transactions));
     }
 
     @Bean

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.tenant.TenantUpserted;
-import com.crmfactory.messaging.support.kafka.EventCodec;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /**
  * {@code platform.tenants.v1}: a new org gets its built-in templates right away, so senders that resolve
@@ -17,17 +17,18 @@ import com.crmfactory.messaging.support.kafka.EventCodec;
 @Component
 class TenantListener {
 
-    private final EventCodec codec;
+    private final IncomingEvents events;
     private final DefaultTemplates defaults;
 
-    TenantListener(EventCodec codec, DefaultTemplates defaults) {
-        this.codec = codec;
+    TenantListener(IncomingEvents events, DefaultTemplates defaults) {
+        this.events = events;
         this.defaults = defaults;
     }
 
     @KafkaListener(topics = Topics.PLATFORM_TENANTS)
     void on(ConsumerRecord<String, String> record) {
-        codec.decode(record)
+        // every delivery: creating the built-ins is idempotent (an org that has them keeps them)
+        events.every(record)
                 .filter(event -> event.payload() instanceof TenantUpserted)
                 .ifPresent(event -> defaults.ensureFor(event.payload().orgId()));
     }
