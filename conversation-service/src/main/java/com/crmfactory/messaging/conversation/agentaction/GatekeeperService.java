@@ -11,11 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.crmfactory.messaging.conversation.message.MessageContent;
-import com.crmfactory.messaging.conversation.message.MessageDraft;
-import com.crmfactory.messaging.conversation.message.MessageRecorder;
 import com.crmfactory.messaging.conversation.message.MessageRepository;
 import com.crmfactory.messaging.conversation.outbound.OutboundRequests;
+import com.crmfactory.messaging.conversation.outbound.SessionMessages;
 import com.crmfactory.messaging.conversation.session.EscalationQueues;
 import com.crmfactory.messaging.conversation.session.Session;
 import com.crmfactory.messaging.conversation.session.SessionEvents;
@@ -42,17 +40,17 @@ public class GatekeeperService {
 
     private final SessionService sessions;
     private final SessionEvents events;
-    private final MessageRecorder recorder;
+    private final SessionMessages sessionMessages;
     private final MessageRepository messages;
     private final EscalationQueues queues;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    GatekeeperService(SessionService sessions, SessionEvents events, MessageRecorder recorder,
+    GatekeeperService(SessionService sessions, SessionEvents events, SessionMessages sessionMessages,
             MessageRepository messages, EscalationQueues queues, Clock clock, MeterRegistry meters) {
         this.sessions = sessions;
         this.events = events;
-        this.recorder = recorder;
+        this.sessionMessages = sessionMessages;
         this.messages = messages;
         this.queues = queues;
         this.clock = clock;
@@ -75,12 +73,8 @@ public class GatekeeperService {
         if (blocked != null) {
             return dropped(blocked, proposal);
         }
-        MessageContent content = MessageContent.outbound(proposal.media(), proposal.interactive(), proposal.template());
-        recorder.record(session, MessageDraft.outbound(Author.AI, null, session.getBusinessAddress(),
-                session.getCustomerAddress(), proposal.text(), content, requestId, clock.instant()));
-        events.outboundRequested(session, OutboundRequests.forSession(session, Origin.AI, requestId, proposal.text(),
-                proposal.media(), proposal.interactive(), proposal.template(), proposal.proposalId(), clock.instant()));
-        sessions.changeStatus(session, SessionStatus.WAITING_REPLY, "ai_reply");
+        sessionMessages.say(session, new SessionMessages.Outgoing(Author.AI, null, Origin.AI, requestId, proposal.text(),
+                proposal.media(), proposal.interactive(), proposal.template(), proposal.proposalId()), "ai_reply");
         meters.counter("conversation.agent.replies.sent").increment();
         return true;
     }

@@ -10,17 +10,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.conversation.message.Message;
-import com.crmfactory.messaging.conversation.message.MessageContent;
-import com.crmfactory.messaging.conversation.message.MessageDraft;
-import com.crmfactory.messaging.conversation.message.MessageRecorder;
 import com.crmfactory.messaging.conversation.session.Session;
-import com.crmfactory.messaging.conversation.session.SessionEvents;
-import com.crmfactory.messaging.conversation.session.SessionProperties;
 import com.crmfactory.messaging.conversation.session.SessionService;
 import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Origin;
 import com.crmfactory.messaging.events.common.SessionStatus;
+import com.crmfactory.messaging.events.common.WhatsAppWindow;
 import com.crmfactory.messaging.support.logging.LogMasking;
 import com.crmfactory.messaging.support.web.ConflictException;
 import com.crmfactory.messaging.support.web.UnprocessableException;
@@ -35,17 +31,14 @@ public class ReplyService {
     private static final Logger log = LoggerFactory.getLogger(ReplyService.class);
 
     private final SessionService sessions;
-    private final SessionEvents events;
-    private final MessageRecorder recorder;
-    private final SessionProperties properties;
+    private final SessionMessages messages;
+    private final WhatsAppWindow whatsappWindow;
     private final Clock clock;
 
-    ReplyService(SessionService sessions, SessionEvents events, MessageRecorder recorder, SessionProperties properties,
-            Clock clock) {
+    ReplyService(SessionService sessions, SessionMessages messages, WhatsAppWindow whatsappWindow, Clock clock) {
         this.sessions = sessions;
-        this.events = events;
-        this.recorder = recorder;
-        this.properties = properties;
+        this.messages = messages;
+        this.whatsappWindow = whatsappWindow;
         this.clock = clock;
     }
 
@@ -61,19 +54,15 @@ public class ReplyService {
             throw new ConflictException("This conversation is " + session.getStatus().wire()
                     + ": replies go to open conversations only.");
         }
-        if (session.getChannel() == Channel.WHATSAPP
-                && !now.isBefore(session.getLastCustomerMessageAt().plus(properties.whatsappFreeFormWindow()))) {
+        if (session.getChannel() == Channel.WHATSAPP && !whatsappWindow.isOpen(session.getLastCustomerMessageAt(), now)) {
             throw new UnprocessableException("message", "The customer's last WhatsApp message is older than "
-                    + properties.whatsappFreeFormWindow().toHours() + " hours: outside that window WhatsApp only "
+                    + whatsappWindow.length().toHours() + " hours: outside that window WhatsApp only "
                     + "delivers approved templates, so a template is required.");
         }
         String requestId = UUID.randomUUID().toString();
-        Message message = recorder.record(session, MessageDraft.outbound(Author.AGENT, agentId,
-                session.getBusinessAddress(), session.getCustomerAddress(), text, MessageContent.NONE, requestId, now));
-        events.outboundRequested(session, OutboundRequests.forSession(session, Origin.AGENT, requestId, text, null,
-                null, null, agentId, now));
         session.markHumanInvolved(now);
-        sessions.changeStatus(session, SessionStatus.WAITING_REPLY, "agent_reply");
+        Message message = messages.say(session, new SessionMessages.Outgoing(Author.AGENT, agentId, Origin.AGENT,
+                requestId, text, null, null, null, agentId), "agent_reply");
         log.info("Agent reply {} in session {} ({})", requestId, session.getId(), LogMasking.body(text));
         return new Reply(session.getId().toString(), message.getId().toString(), message.getSequence(), requestId,
                 session.getStatus());

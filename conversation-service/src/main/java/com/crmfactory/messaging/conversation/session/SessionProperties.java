@@ -11,13 +11,12 @@ import com.crmfactory.messaging.events.common.Channel;
  * Session settings ({@code conversation.sessions.*}).
  *
  * @param windows                 how long a session stays open after the customer's last message, per channel
- * @param whatsappFreeFormWindow  WhatsApp's customer-service window: free-form replies only inside it
  * @param expiryEnabled           whether this instance runs the expiry scheduler
  * @param expiryInterval          pause between expiry scans
  * @param expiryBatchSize         sessions closed per transaction
  */
 @ConfigurationProperties("conversation.sessions")
-public record SessionProperties(@DefaultValue Windows windows, @DefaultValue("24h") Duration whatsappFreeFormWindow,
+public record SessionProperties(@DefaultValue Windows windows,
         @DefaultValue("true") boolean expiryEnabled, @DefaultValue("30s") Duration expiryInterval,
         @DefaultValue("100") int expiryBatchSize) {
 

@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("platform.outbound")
 public record OutboundProperties(
         @DefaultValue("http://localhost:8080") String statusCallbackBaseUrl,
-        @DefaultValue("24h") Duration whatsappWindow,
         String fallbackTemplateKey,
         @DefaultValue("5") int sendAttempts,
         @DefaultValue("500ms") Duration backoff,

@@ -2,7 +2,7 @@ package com.crmfactory.messaging.outbound.message;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +13,7 @@ import com.crmfactory.messaging.events.ConversationKey;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Media;
 import com.crmfactory.messaging.events.common.SenderType;
+import com.crmfactory.messaging.events.common.WhatsAppWindow;
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
 import com.crmfactory.messaging.outbound.customer.CustomerState;
 import com.crmfactory.messaging.outbound.template.TemplateCatalog;
@@ -41,15 +42,20 @@ public class SendPolicy {
     private final InteractiveContents interactive;
     private final TwilioProperties twilio;
     private final OutboundProperties props;
+    private final WhatsAppWindow whatsappWindow;
+    private final Clock clock;
 
     SendPolicy(CustomerState customers, TenantDirectory tenants, TemplateCatalog templates,
-            InteractiveContents interactive, TwilioProperties twilio, OutboundProperties props) {
+            InteractiveContents interactive, TwilioProperties twilio, OutboundProperties props, WhatsAppWindow whatsappWindow,
+            Clock clock) {
         this.customers = customers;
         this.tenants = tenants;
         this.templates = templates;
         this.interactive = interactive;
         this.twilio = twilio;
         this.props = props;
+        this.whatsappWindow = whatsappWindow;
+        this.clock = clock;
     }
 
     public Decision decide(OutboundMessage m, OutboundMessageRequested request) {
@@ -165,8 +171,7 @@ public class SendPolicy {
     }
 
     private boolean insideWindow(String orgId, String to) {
-        return customers.lastInbound(orgId, Channel.WHATSAPP, to)
-                .map(last -> last.isAfter(Instant.now().minus(props.whatsappWindow()))).orElse(false);
+        return whatsappWindow.isOpen(customers.lastInbound(orgId, Channel.WHATSAPP, to).orElse(null), clock.instant());
     }
 
     private Template template(String orgId, OutboundMessageRequested request, Channel channel) {
