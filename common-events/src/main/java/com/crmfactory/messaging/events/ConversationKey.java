@@ -41,8 +41,9 @@ public record ConversationKey(String orgId, Channel channel, String customerAddr
         return orgId + SEPARATOR + channel.wire() + SEPARATOR + customerAddress;
     }
 
+    /** Redacted: the customer address is personal data; {@link #value()} is the key itself. */
     @Override
     public String toString() {
-        return value();
+        return Redacted.toString(this);
     }
 }

@@ -25,10 +25,28 @@ final class RecordSamples {
 
     /** An instance of {@code type} with every component set. */
     static Object full(Class<?> type) {
+        return full(type, "sample");
+    }
+
+    /**
+     * An instance of {@code type} with every component set, every text set to {@code text}; enums take
+     * their first constant, or their last when a rule between fields refuses the first (a closed session).
+     */
+    static Object full(Class<?> type, String text) {
+        try {
+            return build(type, text, false);
+        } catch (IllegalArgumentException firstConstantRefused) {
+            return build(type, text, true);
+        }
+    }
+
+    private static Object build(Class<?> type, String text, boolean lastConstant) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
-            args[i] = value(components[i].getGenericType());
+            Class<?> raw = components[i].getType();
+            args[i] = lastConstant && raw.isEnum() ? raw.getEnumConstants()[raw.getEnumConstants().length - 1]
+                    : value(components[i].getGenericType(), text);
         }
         return construct(type, args);
     }
@@ -43,7 +61,7 @@ final class RecordSamples {
         Object[] args = values(record);
         for (int i = 0; i < components.length; i++) {
             if (args[i] == null || isEmpty(args[i])) {
-                args[i] = value(components[i].getGenericType());
+                args[i] = value(components[i].getGenericType(), "sample");
             } else if (args[i].getClass().isRecord()) {
                 args[i] = fill(args[i]);
             } else if (args[i] instanceof List<?> list) {
@@ -111,21 +129,21 @@ final class RecordSamples {
         return (value instanceof Collection<?> c && c.isEmpty()) || (value instanceof Map<?, ?> m && m.isEmpty());
     }
 
-    private static Object value(Type type) {
+    private static Object value(Type type, String text) {
         if (type instanceof ParameterizedType parameterized) {
             Class<?> raw = (Class<?>) parameterized.getRawType();
             Type[] arguments = parameterized.getActualTypeArguments();
             if (List.class.equals(raw)) {
-                return List.of(value(arguments[0]));
+                return List.of(value(arguments[0], text));
             }
             if (Map.class.equals(raw)) {
-                return Map.of(value(arguments[0]), value(arguments[1]));
+                return Map.of(value(arguments[0], text), value(arguments[1], text));
             }
             throw new IllegalArgumentException("no sample for " + type);
         }
         Class<?> cls = (Class<?>) type;
         if (cls == String.class) {
-            return "sample";
+            return text;
         }
         if (cls == Instant.class) {
             return Instant.parse("2026-01-02T03:04:05.678Z");
@@ -149,7 +167,7 @@ final class RecordSamples {
             return cls.getEnumConstants()[0];
         }
         if (cls.isRecord()) {
-            return full(cls);
+            return full(cls, text);
         }
         throw new IllegalArgumentException("no sample for " + type);
     }

@@ -12,19 +12,22 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * Fetches customer media safely: the URL (and every redirect, followed by hand) must be on an allowed
- * host; the content type must be an allowed image type; the body is cut off at the size limit.
+ * Fetches customer media safely: the URL (and every redirect, followed by hand) must pass the
+ * {@link MediaHostPolicy} (allowed host, HTTPS, public addresses); the content type must be an allowed
+ * image type; the body is cut off at the size limit.
  */
 public class MediaFetcher {
 
     private static final int MAX_REDIRECTS = 3;
 
     private final MediaProperties properties;
+    private final MediaHostPolicy policy;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public MediaFetcher(MediaProperties properties) {
         this.properties = properties;
+        this.policy = new MediaHostPolicy(properties.allowedHosts(), properties.insecureHttpHosts());
     }
 
     public record Fetched(String contentType, byte[] bytes) {
@@ -32,11 +35,11 @@ public class MediaFetcher {
 
     /** @throws MediaRefusedException when the URL, type or size is not allowed, or the fetch fails */
     public Fetched fetch(String url) {
-        URI uri = URI.create(url);
+        URI uri = parse(url);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             check(uri);
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
-            if (isTwilio(uri) && properties.accountSid() != null && properties.authToken() != null) {
+            if (policy.isTwilio(uri) && properties.accountSid() != null && properties.authToken() != null) {
                 request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (properties.accountSid() + ":" + properties.authToken()).getBytes(StandardCharsets.UTF_8)));
             }
@@ -45,8 +48,8 @@ public class MediaFetcher {
                 int status = response.statusCode();
                 if (status >= 300 && status < 400) {
                     response.body().close();
-                    uri = uri.resolve(response.headers().firstValue("Location")
-                            .orElseThrow(() -> new MediaRefusedException("redirect without a location")));
+                    uri = uri.resolve(parse(response.headers().firstValue("Location")
+                            .orElseThrow(() -> new MediaRefusedException("redirect without a location"))));
                     continue;
                 }
                 if (status != 200) {
@@ -77,20 +80,14 @@ public class MediaFetcher {
     }
 
     void check(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("https") || (scheme.equals("http") && !properties.requireHttps()))) {
-            throw new MediaRefusedException("scheme not allowed: " + scheme);
-        }
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        String hostPort = uri.getPort() < 0 ? host : host + ":" + uri.getPort();
-        boolean allowed = properties.allowedHosts().stream().map(h -> h.toLowerCase(Locale.ROOT))
-                .anyMatch(h -> h.equals(hostPort) || (uri.getPort() < 0 && h.equals(host)));
-        if (!allowed || uri.getUserInfo() != null) {
-            throw new MediaRefusedException("media host not allowed: " + host);
-        }
+        policy.check(uri);
     }
 
-    private static boolean isTwilio(URI uri) {
-        return uri.getHost() != null && uri.getHost().toLowerCase(Locale.ROOT).endsWith("twilio.com");
+    private static URI parse(String url) {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new MediaRefusedException("malformed media URL");
+        }
     }
 }

@@ -62,7 +62,7 @@ class DialogueIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("agent.erp.base-url", () -> "http://localhost:" + ERP.port() + "/api/v1");
         registry.add("agent.media.allowed-hosts", MEDIA::hostPort);
-        registry.add("agent.media.require-https", () -> "false");
+        registry.add("agent.media.insecure-http-hosts", () -> "localhost");
     }
 
     @Autowired

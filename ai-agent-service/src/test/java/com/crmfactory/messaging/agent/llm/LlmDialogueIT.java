@@ -72,7 +72,7 @@ class LlmDialogueIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("agent.erp.base-url", () -> "http://localhost:" + ERP.port() + "/api/v1");
         registry.add("agent.media.allowed-hosts", MEDIA::hostPort);
-        registry.add("agent.media.require-https", () -> "false");
+        registry.add("agent.media.insecure-http-hosts", () -> "localhost");
         registry.add("agent.llm.provider", () -> "openai");
         registry.add("agent.llm.base-url", MODEL::baseUrl);
         registry.add("agent.llm.api-key", () -> "sk-test");

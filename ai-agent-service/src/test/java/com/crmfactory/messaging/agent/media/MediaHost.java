@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for Twilio's media host: serves one PNG (a Code 128 barcode of {@link #CODE}) under
  * {@code /media/} over plain HTTP on localhost. Allow it with {@code agent.media.allowed-hosts} =
- * {@link #hostPort()} and {@code agent.media.require-https} = false. Every path fetched is kept.
+ * {@link #hostPort()} and {@code agent.media.insecure-http-hosts} = localhost. Every path fetched is kept.
  */
 public final class MediaHost implements AutoCloseable {
 

@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.agent;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Checks;
 import java.time.Instant;
 import java.util.Objects;
@@ -31,5 +32,10 @@ public record EscalationRequested(
         Checks.notBlank(reason, "reason");
         Checks.confidence(confidence);
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

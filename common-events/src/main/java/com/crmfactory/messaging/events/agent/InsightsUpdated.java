@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.agent;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Checks;
 import com.crmfactory.messaging.events.common.MediaAnalysis;
 import com.crmfactory.messaging.events.common.OrderDraft;
@@ -37,5 +38,10 @@ public record InsightsUpdated(
         Checks.confidence(confidence);
         mediaAnalysis = Checks.listOf(mediaAnalysis);
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.agent;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Checks;
 import com.crmfactory.messaging.events.common.Interactive;
 import com.crmfactory.messaging.events.common.Media;
@@ -42,5 +43,10 @@ public record ReplyProposed(
         }
         Checks.confidence(confidence);
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

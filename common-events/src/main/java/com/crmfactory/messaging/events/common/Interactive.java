@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.events.common;
 
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,5 +24,10 @@ public record Interactive(InteractiveKind kind, String body, String buttonLabel,
         if (kind == InteractiveKind.LIST_PICKER && (buttonLabel == null || buttonLabel.isBlank())) {
             throw new IllegalArgumentException("a list picker needs a buttonLabel");
         }
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

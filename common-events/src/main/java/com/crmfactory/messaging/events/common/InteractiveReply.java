@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.events.common;
 
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import java.util.Objects;
 
 /**
@@ -14,5 +15,10 @@ public record InteractiveReply(InteractiveReplyType type, String id, String titl
     public InteractiveReply {
         Objects.requireNonNull(type, "type");
         Checks.notBlank(id, "id");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.events.common;
 
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import java.util.List;
 
 /**
@@ -20,5 +21,10 @@ public record MediaAnalysis(String messageId, String mediaUrl, String contentTyp
         Checks.notBlank(messageId, "messageId");
         Checks.notBlank(mediaUrl, "mediaUrl");
         decodedCodes = Checks.listOf(decodedCodes);
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

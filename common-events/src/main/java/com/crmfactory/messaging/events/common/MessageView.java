@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.events.common;
 
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -44,5 +45,10 @@ public record MessageView(
         Objects.requireNonNull(channel, "channel");
         media = Checks.listOf(media);
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

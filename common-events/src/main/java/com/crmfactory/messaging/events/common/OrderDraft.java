@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.events.common;
 
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,5 +11,10 @@ public record OrderDraft(List<OrderLine> lines, String currency, BigDecimal tota
 
     public OrderDraft {
         lines = Checks.listOf(lines);
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

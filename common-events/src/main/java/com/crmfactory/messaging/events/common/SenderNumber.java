@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.events.common;
 
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import java.util.Objects;
 
 /**
@@ -13,5 +14,10 @@ public record SenderNumber(Channel channel, String address, SenderType type, Str
     public SenderNumber {
         Objects.requireNonNull(channel, "channel");
         Checks.notBlank(address, "address");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.events.common;
 
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import java.util.Map;
 
 /**
@@ -15,5 +16,10 @@ public record TemplateRef(String key, String contentSid, String language, Map<St
             throw new IllegalArgumentException("a template needs a key or a contentSid");
         }
         variables = Checks.mapOf(variables);
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

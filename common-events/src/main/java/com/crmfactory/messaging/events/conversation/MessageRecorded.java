@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.conversation;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Checks;
 import com.crmfactory.messaging.events.common.MessageView;
 import java.time.Instant;
@@ -25,5 +26,10 @@ public record MessageRecorded(
         Checks.notBlank(sessionId, "sessionId");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

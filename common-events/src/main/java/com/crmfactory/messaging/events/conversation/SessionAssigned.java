@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.conversation;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Checks;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,5 +27,10 @@ public record SessionAssigned(
         Checks.notBlank(sessionId, "sessionId");
         Checks.notBlank(assignee, "assignee");
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

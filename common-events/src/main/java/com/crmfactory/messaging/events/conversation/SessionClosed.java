@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.conversation;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Checks;
 import com.crmfactory.messaging.events.common.SessionStatus;
 import java.time.Instant;
@@ -31,5 +32,10 @@ public record SessionClosed(
             throw new IllegalArgumentException("a closed session is completed or expired, not " + status.wire());
         }
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.conversation;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Checks;
 import com.crmfactory.messaging.events.common.OrderDraft;
 import java.time.Instant;
@@ -23,5 +24,10 @@ public record SessionInsightsUpdated(
         Checks.notBlank(sessionId, "sessionId");
         Checks.confidence(confidence);
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

@@ -3,6 +3,7 @@ package com.crmfactory.messaging.events.conversation;
 import com.crmfactory.messaging.events.ConversationKey;
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Checks;
 import com.crmfactory.messaging.events.common.SessionStatus;
@@ -42,5 +43,10 @@ public record SessionOpened(
 
     public ConversationKey conversationKey() {
         return ConversationKey.of(orgId, channel, customerAddress);
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

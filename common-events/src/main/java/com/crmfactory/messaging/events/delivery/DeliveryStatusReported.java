@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.delivery;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Checks;
 import com.crmfactory.messaging.events.common.DeliveryStatus;
@@ -41,5 +42,10 @@ public record DeliveryStatusReported(
     @Override
     public Instant occurredAt() {
         return reportedAt;
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

@@ -3,6 +3,7 @@ package com.crmfactory.messaging.events.inbound;
 import com.crmfactory.messaging.events.ConversationKey;
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Checks;
 import com.crmfactory.messaging.events.common.InteractiveReply;
@@ -65,5 +66,10 @@ public record MessageReceived(
     @Override
     public Instant occurredAt() {
         return receivedAt;
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

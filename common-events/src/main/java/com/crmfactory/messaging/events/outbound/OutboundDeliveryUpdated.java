@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.outbound;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Checks;
 import com.crmfactory.messaging.events.common.DeliveryStatus;
 import java.time.Instant;
@@ -31,5 +32,10 @@ public record OutboundDeliveryUpdated(
         Checks.notBlank(providerMessageId, "providerMessageId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

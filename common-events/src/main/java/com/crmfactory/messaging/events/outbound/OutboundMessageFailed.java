@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.outbound;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Checks;
 import java.time.Instant;
@@ -34,5 +35,10 @@ public record OutboundMessageFailed(
         Checks.notBlank(code, "code");
         Checks.notBlank(reason, "reason");
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.outbound;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Checks;
 import com.crmfactory.messaging.events.common.Interactive;
 import com.crmfactory.messaging.events.common.Media;
@@ -54,5 +55,10 @@ public record OutboundMessageRequested(
             throw new IllegalArgumentException("a message needs body, media, template or interactive");
         }
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

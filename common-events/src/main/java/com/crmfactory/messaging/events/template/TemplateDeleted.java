@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.template;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Checks;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,5 +22,10 @@ public record TemplateDeleted(
         Checks.notBlank(orgId, "orgId");
         Checks.notBlank(templateId, "templateId");
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

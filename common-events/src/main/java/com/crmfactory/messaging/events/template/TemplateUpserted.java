@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.template;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.ApprovalStatus;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Checks;
@@ -54,5 +55,10 @@ public record TemplateUpserted(
         options = Checks.listOf(options);
         mediaUrls = Checks.listOf(mediaUrls);
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

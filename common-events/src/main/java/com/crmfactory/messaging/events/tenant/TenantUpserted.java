@@ -2,6 +2,7 @@ package com.crmfactory.messaging.events.tenant;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Checks;
 import com.crmfactory.messaging.events.common.SenderNumber;
 import com.crmfactory.messaging.events.common.TenantSettings;
@@ -29,5 +30,10 @@ public record TenantUpserted(
         Objects.requireNonNull(status, "status");
         senderNumbers = Checks.listOf(senderNumbers);
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.crmfactory.messaging.conversation.contact.Contact;
 import com.crmfactory.messaging.conversation.session.Session;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.OrderDraft;
 import com.crmfactory.messaging.events.common.SessionStatus;
@@ -39,6 +40,11 @@ public record ConversationRow(
             return contact == null ? null : new ContactRef(contact.getId().toString(), contact.getName(),
                     contact.getPhone(), contact.getWhatsappAddress(), contact.getEmail(), contact.getWhatsappProfileName());
         }
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this);
+        }
     }
 
     public static ConversationRow of(Session session, Contact contact) {
@@ -48,5 +54,10 @@ public record ConversationRow(
                 session.isEscalated(), session.getMessageCount(), session.getLastMessageAt(),
                 session.getLastMessagePreview(), session.getLastCustomerMessageAt(), session.getOpenedAt(),
                 session.getExpiresAt(), session.getClosedAt(), ContactRef.of(contact));
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.crmfactory.messaging.conversation.message.Message;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.MediaAnalysis;
 import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
@@ -47,5 +48,10 @@ public record MessageResponse(
                 view.location(), view.interactive(), view.template(), view.providerMessageId(), view.requestId(),
                 view.deliveryStatus(), message.getErrorCode(), message.getErrorMessage(), message.getMediaAnalysis(),
                 view.createdAt());
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

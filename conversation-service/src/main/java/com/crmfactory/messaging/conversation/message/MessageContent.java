@@ -2,6 +2,7 @@ package com.crmfactory.messaging.conversation.message;
 
 import java.util.List;
 
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Interactive;
 import com.crmfactory.messaging.events.common.InteractiveReply;
 import com.crmfactory.messaging.events.common.Location;
@@ -28,5 +29,10 @@ public record MessageContent(List<Media> media, InteractiveReply interactiveRepl
 
     public boolean isEmpty() {
         return media.isEmpty() && interactiveReply == null && location == null && interactive == null && template == null;
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

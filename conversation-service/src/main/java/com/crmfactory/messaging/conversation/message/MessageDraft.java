@@ -2,6 +2,7 @@ package com.crmfactory.messaging.conversation.message;
 
 import java.time.Instant;
 
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
@@ -41,5 +42,10 @@ public record MessageDraft(Author author, String authorId, TriggerChannel trigge
             return "[template]";
         }
         return content.interactive() != null ? "[interactive]" : "";
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

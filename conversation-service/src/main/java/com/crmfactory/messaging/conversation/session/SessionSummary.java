@@ -2,6 +2,7 @@ package com.crmfactory.messaging.conversation.session;
 
 import java.time.Instant;
 
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.SessionStatus;
 
@@ -26,5 +27,10 @@ public record SessionSummary(
                 session.getIntent(), session.getSummary(), session.getQueue(), session.getAssignee(),
                 session.getMessageCount(), session.getLastMessageAt(), session.getLastMessagePreview(),
                 session.getOpenedAt(), session.getExpiresAt(), session.getClosedAt());
+    }
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

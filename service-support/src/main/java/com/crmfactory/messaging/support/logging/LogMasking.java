@@ -1,31 +1,80 @@
 package com.crmfactory.messaging.support.logging;
 
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps customers' phone numbers and message texts out of logs. Every log line at INFO and above
- * passes through {@link #mask(String)} (see {@link MaskingJsonMembersCustomizer}); code that wants to
- * mention a message body logs {@link #body(String)} instead of the text.
+ * Keeps secrets and customers' personal data out of logs. Every log line at INFO and above passes
+ * through {@link #mask(String)} (see {@link MaskingJsonMembersCustomizer}, {@link MaskingMessageConverter}
+ * and {@link MaskingThrowableConverter}); code that wants to mention a message body logs
+ * {@link #body(String)} instead of the text.
+ * <p>
+ * Masked: credentials (bearer/basic tokens, {@code omk_}/{@code oma_} API keys, org-context tokens,
+ * user:password in URLs, {@code token=}/{@code secret=}-style pairs, bare 32-hex Twilio auth tokens),
+ * whole message texts in every shape they are logged in (form-encoded, JSON, {@code Map}/record
+ * {@code toString}), e-mail addresses and phone numbers (last four digits kept).
  */
 public final class LogMasking {
 
-    /** E.164 (with or without {@code whatsapp:} / {@code sms:} prefixes), and bare WhatsApp ids of 10+ digits. */
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w.\\-])(\\+\\d{6,15}|(?<=:)\\d{10,15})(?![\\d])");
+    private static final String MASK = "***";
 
-    /** {@code Body=...} form parameters and {@code "body":"..."} / {@code body=...} pairs. */
-    private static final Pattern BODY = Pattern.compile(
-            "(?i)(\"(?:body|message|text)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")|(\\b(?:body|message|text)=)([^&,;}\\]\\s]*)");
+    /**
+     * Names of members that hold free text written by a customer or an agent, also as the suffix of a
+     * longer name ({@code ButtonText}, {@code ListTitle}, {@code errorMessage}).
+     */
+    private static final String TEXT_KEY = "[A-Za-z_]*(?:body|text|message|subject|transcript|summary|description"
+            + "|caption|title|profilename|contactname)";
+
+    /** {@code "body":"…"} in JSON; the closing quote may be missing when a tool truncated the text. */
+    private static final Pattern JSON_TEXT = Pattern.compile(
+            "(?i)(\"" + TEXT_KEY + "\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\"?)");
+
+    /**
+     * {@code Body=…} as a form parameter ({@code +} for spaces, ends at the next {@code &name=}) or as a
+     * {@code Map}/record {@code toString} ({@code body=Hello there, to=…}: ends at the next
+     * {@code , name=}, or at a closing bracket). Spaces, commas and {@code &} inside the text do not
+     * end it, so a multi-word text is masked whole.
+     */
+    private static final Pattern PAIR_TEXT = Pattern.compile("(?i)(?<![A-Za-z0-9_])(" + TEXT_KEY + "=)(.*?)"
+            + "(?=&[A-Za-z][\\w.\\[\\]-]*=|,\\s*[A-Za-z][\\w.-]*=|[}\\]](?:[,;}\\]]|$)|[\\r\\n]|$)");
+
+    private static final List<Rule> RULES = List.of(
+            // Authorization: Bearer omk_… / Basic base64(sid:token)
+            new Rule("(?i)\\b(bearer|basic)(\\s+|%20|\\+)[A-Za-z0-9._~+/=-]{16,}", m -> m.group(1) + " " + MASK),
+            // https://ACxxx:token@api.twilio.com/…
+            new Rule("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s:@]+:[^/\\s@]*@", m -> m.group(1) + MASK + "@"),
+            // the platform's API keys (org and admin)
+            new Rule("\\b(om[ka])_[A-Za-z0-9_-]+", m -> m.group(1) + "_" + MASK),
+            // X-Org-Context: v2.<kid>.<audience>.<org>.<expires>.<signature>
+            new Rule("\\bv\\d+\\.[\\w-]+\\.[\\w-]+\\.[\\w-]+\\.\\d+\\.[\\w-]{16,}", m -> MASK),
+            // password=…, authToken: "…", api_key=…
+            new Rule("(?i)\\b((?:[a-z]+[_-]?)?(?:password|passwd|secret|token|api[_-]?key|apikey)\"?\\s*[=:]\\s*\"?)"
+                    + "(?!\\*\\*\\*)[^\\s\"&,;}\\]]+", m -> m.group(1) + MASK),
+            // a bare Twilio auth token (32 hex digits; message SIDs are prefixed, so they do not match)
+            new Rule("(?<![0-9A-Za-z])[0-9a-fA-F]{32}(?![0-9A-Za-z])", m -> MASK),
+            new Rule(JSON_TEXT, m -> m.group(1) + MASK + m.group(2)),
+            new Rule(PAIR_TEXT, m -> m.group(1) + MASK),
+            // e-mail addresses, also percent-encoded (%40)
+            new Rule("[A-Za-z0-9._%+-]+(?:@|%40)([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})",
+                    m -> MASK + "@" + m.group(1)),
+            // E.164 (also %2B-encoded and after whatsapp:/sms:) and bare WhatsApp ids after a colon
+            new Rule("(?:(?<![\\w.\\-])|(?<=%3[Aa]))(\\+|%2[Bb])(\\d{6,15})(?!\\d)|(?<=:)(\\d{10,15})(?!\\d)", LogMasking::lastFour));
 
     private LogMasking() {
     }
 
-    /** Masks phone numbers (all but the last 4 digits) and message bodies in a log text. */
+    /** Masks secrets, message texts, e-mail addresses and phone numbers (all but their last 4 digits) in a log text. */
     public static String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        return maskBodies(maskPhones(text));
+        String masked = text;
+        for (Rule rule : RULES) {
+            masked = rule.apply(masked);
+        }
+        return masked;
     }
 
     /** A loggable stand-in for a message text: its length only. */
@@ -35,32 +84,31 @@ public final class LogMasking {
 
     /** A loggable stand-in for a phone number or address: its last four digits only. */
     public static String phone(String address) {
-        return address == null ? null : maskPhones(address);
+        return address == null ? null : RULES.get(RULES.size() - 1).apply(address);
     }
 
-    private static String maskPhones(String text) {
-        Matcher matcher = PHONE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String number = matcher.group(1);
-            String digits = number.startsWith("+") ? number.substring(1) : number;
-            String masked = (number.startsWith("+") ? "+" : "") + "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(masked));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+    private static String lastFour(Matcher m) {
+        String prefix = m.group(1) == null ? "" : m.group(1);
+        String digits = m.group(2) != null ? m.group(2) : m.group(3);
+        return prefix + "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
     }
 
-    private static String maskBodies(String text) {
-        Matcher matcher = BODY.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String replacement = matcher.group(1) != null
-                    ? matcher.group(1) + "***" + matcher.group(3)
-                    : matcher.group(4) + "***";
-            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    private record Rule(Pattern pattern, Function<Matcher, String> replacement) {
+
+        Rule(String regex, Function<Matcher, String> replacement) {
+            this(Pattern.compile(regex), replacement);
         }
-        matcher.appendTail(out);
-        return out.toString();
+
+        String apply(String text) {
+            Matcher matcher = pattern.matcher(text);
+            if (!matcher.find()) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder(text.length());
+            do {
+                matcher.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(matcher)));
+            } while (matcher.find());
+            return matcher.appendTail(out).toString();
+        }
     }
 }
