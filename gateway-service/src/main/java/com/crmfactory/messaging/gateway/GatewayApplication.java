@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * gateway-service: the public /api/v1 edge. Orgs, their API keys and sender numbers; authentication,
  * per-key rate limits and the signed org context; routing to the services.
  */
-@SpringBootApplication
+// no user store: the edge authenticates bearer keys only (and Boot would log a generated password)
+@SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 

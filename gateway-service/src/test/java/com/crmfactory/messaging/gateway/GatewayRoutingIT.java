@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -39,13 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "platform.bootstrap.api-key=" + GatewayRoutingIT.DEFAULT_ORG_KEY,
-        "platform.admin.api-key=routing-it-admin-key-0123456789",
+        "platform.admin.api-key=" + GatewayRoutingIT.ADMIN_KEY,
         "platform.gateway.rate-limit.requests-per-second=1000",
         "platform.gateway.rate-limit.burst=1000"})
 @RealInfrastructure
 class GatewayRoutingIT {
 
     static final String DEFAULT_ORG_KEY = "routing-it-default-org-key-0123456789abcdef";
+    static final String ADMIN_KEY = "routing-it-admin-key-0123456789";
+    static final String CONVERSATION = "conversation-service";
     static final EchoServer services = EchoServer.start();
     static final String DOWN_SERVICE = "http://127.0.0.1:" + closedPort();
     private static final JsonMapper JSON = new JsonMapper();
@@ -88,8 +92,18 @@ class GatewayRoutingIT {
         unauthorized(http.get().uri("/api/v1/contacts").header(HttpHeaders.AUTHORIZATION, "Basic " + DEFAULT_ORG_KEY).exchange(),
                 "Missing API key");
         // a forged org context is no credential either
-        unauthorized(http.get().uri("/api/v1/conversations").header(OrgContext.HEADER, orgContext.sign("default")).exchange(),
+        unauthorized(http.get().uri("/api/v1/conversations").header(OrgContext.HEADER, orgContext.sign("default", CONVERSATION)).exchange(),
                 "Missing API key");
+        assertThat(services.received()).hasSize(before);
+    }
+
+    @Test
+    void theAdminKeyIsNoApiKey() {
+        int before = services.received().size();
+        http.get().uri("/api/v1/conversations").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("Org API key required");
         assertThat(services.received()).hasSize(before);
     }
 
@@ -97,7 +111,7 @@ class GatewayRoutingIT {
     void aClientSuppliedOrgContextIsReplacedByOneSignedForTheKeysOrg() {
         JsonNode echo = echo(http.get().uri("/api/v1/conversations?status=active")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFAULT_ORG_KEY)
-                .header(OrgContext.HEADER, orgContext.sign("someone-else"))
+                .header(OrgContext.HEADER, orgContext.sign("someone-else", CONVERSATION))
                 .header("X-Org-Id", "someone-else")
                 .header("X-Tenant-Id", "someone-else"));
 
@@ -105,7 +119,7 @@ class GatewayRoutingIT {
         assertThat(echo.path("query").asString()).isEqualTo("status=active");
         JsonNode headers = echo.path("headers");
         assertThat(headers.path("x-org-context").size()).isEqualTo(1);
-        assertThat(orgContext.verify(headers.path("x-org-context").path(0).asString())).contains("default");
+        assertThat(orgContext.verifyFor(CONVERSATION, headers.path("x-org-context").path(0).asString())).contains("default");
         assertThat(headers.has("x-org-id")).isFalse();
         assertThat(headers.has("x-tenant-id")).isFalse();
         // the key stops at the gateway
@@ -118,21 +132,31 @@ class GatewayRoutingIT {
         String keyB = keys.issue(orgB, new ApiKeyViews.CreateRequest("b", null, null)).key();
 
         JsonNode asB = echo(http.get().uri("/api/v1/contacts").header(HttpHeaders.AUTHORIZATION, "Bearer " + keyB)
-                .header(OrgContext.HEADER, orgContext.sign("default")));
+                .header(OrgContext.HEADER, orgContext.sign("default", CONVERSATION)));
         JsonNode asA = echo(http.get().uri("/api/v1/contacts").header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFAULT_ORG_KEY)
-                .header(OrgContext.HEADER, orgContext.sign(orgB)));
+                .header(OrgContext.HEADER, orgContext.sign(orgB, CONVERSATION)));
 
-        assertThat(orgContext.verify(asB.path("headers").path("x-org-context").path(0).asString())).contains(orgB);
-        assertThat(orgContext.verify(asA.path("headers").path("x-org-context").path(0).asString())).contains("default");
+        assertThat(orgContext.verifyFor(CONVERSATION, asB.path("headers").path("x-org-context").path(0).asString())).contains(orgB);
+        assertThat(orgContext.verifyFor(CONVERSATION, asA.path("headers").path("x-org-context").path(0).asString())).contains("default");
     }
 
     @Test
-    void everyApiPathGoesToItsService() {
-        for (String path : List.of("/api/v1/conversations/s-1", "/api/v1/conversations/stats", "/api/v1/contacts/c-1",
-                "/api/v1/message-templates", "/api/v1/automations/a-1", "/api/v1/messages")) {
+    void everyApiPathGoesToItsServiceWithAnOrgContextOnlyThatServiceAccepts() {
+        Map<String, String> audiences = Map.of("/api/v1/conversations/s-1", CONVERSATION,
+                "/api/v1/conversations/stats", CONVERSATION, "/api/v1/contacts/c-1", CONVERSATION,
+                "/api/v1/message-templates", "template-service", "/api/v1/automations/a-1", "automation-service",
+                "/api/v1/messages", "outbound-messaging-service");
+        List<String> services = List.of(CONVERSATION, "template-service", "automation-service", "ai-agent-service",
+                "outbound-messaging-service", "webhook-ingest-service");
+        audiences.forEach((path, audience) -> {
             JsonNode echo = echo(http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFAULT_ORG_KEY));
             assertThat(echo.path("path").asString()).isEqualTo(path);
-        }
+            String token = echo.path("headers").path("x-org-context").path(0).asString();
+            for (String service : services) {
+                assertThat(orgContext.verifyFor(service, token)).as(path + " token at " + service)
+                        .isEqualTo(service.equals(audience) ? Optional.of("default") : Optional.empty());
+            }
+        });
         JsonNode posted = echo(http.post().uri("/api/v1/conversations/reply")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFAULT_ORG_KEY)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"sessionId\":\"s-1\",\"message\":\"hi\"}"));
@@ -145,7 +169,7 @@ class GatewayRoutingIT {
         String form = "MessageSid=SM123&From=%2B15551230000&To=%2B15005550006&Body=hi";
         for (int i = 0; i < 30; i++) {
             JsonNode echo = echo(http.post().uri("/api/v1/webhooks/telephony/sms")
-                    .header(OrgContext.HEADER, orgContext.sign("default"))
+                    .header(OrgContext.HEADER, orgContext.sign("default", CONVERSATION))
                     .header("X-Twilio-Signature", "sig")
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(form));
             assertThat(echo.path("path").asString()).isEqualTo("/api/v1/webhooks/telephony/sms");

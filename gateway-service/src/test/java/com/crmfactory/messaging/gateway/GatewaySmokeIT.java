@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
@@ -22,15 +23,19 @@ class GatewaySmokeIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
-    void bootsWithProbesMetricsAndTopics() {
-        ServiceSmokeChecks service = new ServiceSmokeChecks(port);
+    void bootsWithPublicProbesActuatorOnItsOwnPortAndTopics() {
+        ServiceSmokeChecks service = new ServiceSmokeChecks(port, managementPort);
         service.probesAreUp();
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("gateway-service");
+        service.actuatorIsOnlyOnTheManagementPort();
         service.topicsExist(Map.of(
                 "platform.tenants.v1", 3));
     }

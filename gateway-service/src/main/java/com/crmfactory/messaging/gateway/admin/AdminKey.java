@@ -1,36 +1,47 @@
 package com.crmfactory.messaging.gateway.admin;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.crmfactory.messaging.gateway.apikey.ApiKeySecrets;
-import com.crmfactory.messaging.gateway.bootstrap.SecretFile;
 
-/** The admin key: configured, or generated at start-up and shown once. Compared in constant time. */
+/**
+ * The configured admin key, if any. Without one the admin API is disabled rather than guarded by a key
+ * nobody was told; the reason is logged once at start. Compared in constant time.
+ */
 @Component
 public class AdminKey {
+
+    /** Why the admin API answers 503; also the start-up log line. */
+    public static final String DISABLED_REASON = "admin API disabled: PLATFORM_ADMIN_API_KEY is not set";
 
     private static final Logger log = LoggerFactory.getLogger(AdminKey.class);
     private static final int MIN_LENGTH = 16;
 
-    private final String key;
+    private final Optional<String> key;
 
     public AdminKey(AdminProperties properties) {
-        if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
-            if (properties.apiKey().strip().length() < MIN_LENGTH) {
-                throw new IllegalStateException("PLATFORM_ADMIN_API_KEY must have at least " + MIN_LENGTH + " characters");
-            }
-            this.key = properties.apiKey().strip();
+        String configured = properties.apiKey() == null ? "" : properties.apiKey().strip();
+        if (configured.isEmpty()) {
+            log.warn("{}: every /admin/v1/** request answers 503 until it is set", DISABLED_REASON);
+            this.key = Optional.empty();
             return;
         }
-        this.key = ApiKeySecrets.generate("oma_");
-        // deliberately logged (once, and only this generated key): it is the operator's only way to get it
-        log.warn("PLATFORM_ADMIN_API_KEY is not set. Admin key for this run (shown once): {}", key);
-        SecretFile.write(properties.apiKeyFile(), key);
+        if (configured.length() < MIN_LENGTH) {
+            throw new IllegalStateException("PLATFORM_ADMIN_API_KEY must have at least " + MIN_LENGTH + " characters");
+        }
+        this.key = Optional.of(configured);
     }
 
+    public boolean configured() {
+        return key.isPresent();
+    }
+
+    /** False when no admin key is configured, whatever is presented. */
     public boolean matches(String presented) {
-        return ApiKeySecrets.sameSecret(key, presented);
+        return key.isPresent() && presented != null && ApiKeySecrets.sameSecret(key.get(), presented);
     }
 }

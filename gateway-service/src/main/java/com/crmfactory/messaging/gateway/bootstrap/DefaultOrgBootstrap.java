@@ -32,13 +32,19 @@ class DefaultOrgBootstrap implements ApplicationRunner {
         }
         bootstrap.createDefaultOrgIfNone(properties).ifPresentOrElse(created -> {
             if (created.keyGenerated()) {
-                // deliberately logged, once: the hash in the database cannot give the key back
-                log.warn("Default org '{}' created. API key (shown once): {}", created.orgId(), created.apiKey());
+                // never logged (logs are collected and kept): the key file, or a key issued by the admin API
+                log.warn("Default org '{}' created with a generated API key, not logged: {}", created.orgId(),
+                        hasText(properties.apiKeyFile()) ? "it is in " + properties.apiKeyFile()
+                                : "issue one through the admin API, or set PLATFORM_BOOTSTRAP_API_KEY");
             } else {
                 log.warn("Default org '{}' created. Its API key is the one given in PLATFORM_BOOTSTRAP_API_KEY.",
                         created.orgId());
             }
             SecretFile.write(properties.apiKeyFile(), created.apiKey());
         }, () -> log.info("Orgs exist: no default org created"));
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 }

@@ -1,4 +1,4 @@
-package com.crmfactory.messaging.gateway.number;
+package com.crmfactory.messaging.gateway.org;
 
 /**
  * {@code POST /admin/v1/orgs/{orgId}/numbers}: {@code channel} sms or whatsapp; {@code address} E.164

@@ -1,4 +1,4 @@
-package com.crmfactory.messaging.gateway.number;
+package com.crmfactory.messaging.gateway.org;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

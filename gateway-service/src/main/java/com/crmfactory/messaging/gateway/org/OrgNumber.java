@@ -1,4 +1,4 @@
-package com.crmfactory.messaging.gateway.number;
+package com.crmfactory.messaging.gateway.org;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.crmfactory.messaging.gateway.number;
+package com.crmfactory.messaging.gateway.org;
 
 import java.net.URI;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package com.crmfactory.messaging.gateway.number;
+package com.crmfactory.messaging.gateway.org;
 
 import java.time.Clock;
 import java.util.List;
@@ -9,8 +9,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.crmfactory.messaging.gateway.org.OrgRepository;
-import com.crmfactory.messaging.gateway.org.TenantPublisher;
 import com.crmfactory.messaging.support.web.ConflictException;
 import com.crmfactory.messaging.support.web.NotFoundException;
 

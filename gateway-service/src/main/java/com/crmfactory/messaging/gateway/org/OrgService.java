@@ -10,8 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.events.common.TenantStatus;
-import com.crmfactory.messaging.gateway.number.NumberView;
-import com.crmfactory.messaging.gateway.number.OrgNumberRepository;
 import com.crmfactory.messaging.gateway.web.PageView;
 import com.crmfactory.messaging.support.web.ConflictException;
 import com.crmfactory.messaging.support.web.NotFoundException;

@@ -5,7 +5,6 @@ import java.util.List;
 
 import com.crmfactory.messaging.events.common.TenantSettings;
 import com.crmfactory.messaging.events.common.TenantStatus;
-import com.crmfactory.messaging.gateway.number.NumberView;
 
 /** An org as the admin API shows it: never any key material. */
 public record OrgView(String id, String name, TenantStatus status, TenantSettings settings, List<NumberView> numbers,

@@ -8,8 +8,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.tenant.TenantUpserted;
-import com.crmfactory.messaging.gateway.number.OrgNumber;
-import com.crmfactory.messaging.gateway.number.OrgNumberRepository;
 import com.crmfactory.messaging.support.outbox.OutboxWriter;
 
 /**

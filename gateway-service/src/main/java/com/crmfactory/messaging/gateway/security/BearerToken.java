@@ -1,4 +1,4 @@
-package com.crmfactory.messaging.gateway.auth;
+package com.crmfactory.messaging.gateway.security;
 
 import java.util.Optional;
 

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
@@ -74,6 +75,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             return Problem.of(HttpStatus.BAD_REQUEST, "Unreadable request",
                     unreadable.getReason() == null ? "The request could not be read." : unreadable.getReason());
         }
+        if (error instanceof ServerExchangeRejectedException) {
+            // the firewall's lazy checks (header values read after routing): as refused up front
+            return notCanonical();
+        }
         if (error instanceof ErrorResponse response) {
             return fromErrorResponse(response);
         }
@@ -92,6 +97,13 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         }
         log.error("Unhandled gateway error", error);
         return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The gateway failed to handle this request.");
+    }
+
+    /** A request the firewall refused: its path or headers are not in the one canonical spelling. */
+    public static Problem notCanonical() {
+        return Problem.of(HttpStatus.BAD_REQUEST, "Bad Request",
+                "The request path or headers are not in canonical form: no '%' escapes, ';', '\\', '//', '.' or '..' "
+                        + "segments, control or non-ASCII characters.");
     }
 
     private static Problem invalidFields(List<Map<String, Object>> errors) {

@@ -26,7 +26,6 @@ class EnvironmentVariablesTest {
                 "PLATFORM_BOOTSTRAP_API_KEY_FILE", "/tmp/key",
                 "PLATFORM_BOOTSTRAP_ORG_ID", "acme",
                 "PLATFORM_ADMIN_API_KEY", "admin-0123456789abcdef",
-                "PLATFORM_ADMIN_API_KEY_FILE", "/tmp/admin",
                 "PLATFORM_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "7",
                 "PLATFORM_GATEWAY_RATE_LIMIT_BURST", "9")));
         ConfigurationPropertySources.attach(environment);
@@ -40,7 +39,6 @@ class EnvironmentVariablesTest {
 
         AdminProperties admin = binder.bindOrCreate("platform.admin", AdminProperties.class);
         assertThat(admin.apiKey()).isEqualTo("admin-0123456789abcdef");
-        assertThat(admin.apiKeyFile()).isEqualTo("/tmp/admin");
 
         RateLimitProperties limits = binder.bindOrCreate("platform.gateway.rate-limit", RateLimitProperties.class);
         assertThat(limits.defaultLimit().requestsPerSecond()).isEqualTo(7);

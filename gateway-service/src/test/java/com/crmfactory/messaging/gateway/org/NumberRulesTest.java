@@ -1,4 +1,4 @@
-package com.crmfactory.messaging.gateway.number;
+package com.crmfactory.messaging.gateway.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
