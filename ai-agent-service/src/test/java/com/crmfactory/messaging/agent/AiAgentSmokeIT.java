@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
@@ -23,15 +24,19 @@ class AiAgentSmokeIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
-    void bootsWithProbesMetricsAndTopics() {
-        ServiceSmokeChecks service = new ServiceSmokeChecks(port);
+    void bootsWithPublicProbesActuatorOnItsOwnPortAndTopics() {
+        ServiceSmokeChecks service = new ServiceSmokeChecks(port, managementPort);
         service.probesAreUp();
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("ai-agent-service");
+        service.actuatorIsOnlyOnTheManagementPort();
         service.openApiIsPublished();
         service.topicsExist(Map.of(
                 "agent.actions.v1", 12,

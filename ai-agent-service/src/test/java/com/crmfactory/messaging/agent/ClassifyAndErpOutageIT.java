@@ -83,21 +83,21 @@ class ClassifyAndErpOutageIT {
 
     @Test
     void classifyReturnsIntentAndConfidenceForTheOrg() throws Exception {
-        HttpResponse<String> response = classify("{\"text\":\"I want a refund for my last purchase\"}", tokens.sign("org-a"));
+        HttpResponse<String> response = classify("{\"text\":\"I want a refund for my last purchase\"}", tokens.sign("org-a", "ai-agent-service"));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("orgId").asString()).isEqualTo("org-a");
         assertThat(body.path("intent").asString()).isEqualTo("get_refund");
         assertThat(body.path("confidence").asDouble()).isBetween(0.5, 1.0);
-        JsonNode price = JSON.readTree(classify("{\"text\":\"how much do 50 of those bearings cost?\"}", tokens.sign("org-a")).body());
+        JsonNode price = JSON.readTree(classify("{\"text\":\"how much do 50 of those bearings cost?\"}", tokens.sign("org-a", "ai-agent-service")).body());
         assertThat(price.path("intent").asString()).isEqualTo("ask_price");
     }
 
     @Test
     void classifyRefusesAnEmptyText() throws Exception {
-        assertThat(classify("{\"text\":\"\"}", tokens.sign("org-a")).statusCode()).isEqualTo(422);
-        assertThat(classify("{\"text\":\"   \"}", tokens.sign("org-a")).statusCode()).isEqualTo(422);
-        assertThat(classify("{}", tokens.sign("org-a")).statusCode()).isEqualTo(422);
+        assertThat(classify("{\"text\":\"\"}", tokens.sign("org-a", "ai-agent-service")).statusCode()).isEqualTo(422);
+        assertThat(classify("{\"text\":\"   \"}", tokens.sign("org-a", "ai-agent-service")).statusCode()).isEqualTo(422);
+        assertThat(classify("{}", tokens.sign("org-a", "ai-agent-service")).statusCode()).isEqualTo(422);
     }
 
     @Test

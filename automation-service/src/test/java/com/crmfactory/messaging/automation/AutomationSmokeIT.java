@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
@@ -21,15 +22,19 @@ class AutomationSmokeIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
-    void bootsWithProbesMetricsAndTopics() {
-        ServiceSmokeChecks service = new ServiceSmokeChecks(port);
+    void bootsWithPublicProbesActuatorOnItsOwnPortAndTopics() {
+        ServiceSmokeChecks service = new ServiceSmokeChecks(port, managementPort);
         service.probesAreUp();
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("automation-service");
+        service.actuatorIsOnlyOnTheManagementPort();
         service.openApiIsPublished();
         service.topicsExist(Map.of(
                 "messaging.outbound.requests.v1", 12,

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -23,15 +24,19 @@ class ConversationSmokeIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
-    void bootsWithProbesMetricsAndTopics() {
-        ServiceSmokeChecks service = new ServiceSmokeChecks(port);
+    void bootsWithPublicProbesActuatorOnItsOwnPortAndTopics() {
+        ServiceSmokeChecks service = new ServiceSmokeChecks(port, managementPort);
         service.probesAreUp();
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("conversation-service");
+        service.actuatorIsOnlyOnTheManagementPort();
         service.openApiIsPublished();
         service.topicsExist(Map.of(
                 "conversation.events.v1", 12,

@@ -23,13 +23,15 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
     private final String readyPath;
 
-    private ServiceProcess(String name, int port, Process process, Path log, String readyPath) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log, String readyPath) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
         this.readyPath = readyPath;
@@ -80,9 +82,14 @@ final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", String.valueOf(port));
-            // plain-text logs are easier to read in target/ than JSON
-            builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "");
-            return new ServiceProcess(name, port, builder.start(), log, readyPath);
+            // a Spring Boot service serves actuator on a port of its own (by default its port + 1000: maybe taken)
+            int managementPort = portArgument ? -1 : freePort();
+            if (!portArgument) {
+                builder.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+            }
+            // plain-text logs are easier to read in target/ than JSON, unless a test asks for production's (ecs)
+            builder.environment().putIfAbsent("LOGGING_STRUCTURED_FORMAT_CONSOLE", "");
+            return new ServiceProcess(name, port, managementPort, builder.start(), log, readyPath);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,6 +117,19 @@ final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** Actuator (metrics, Prometheus, health details) of a Spring Boot service. */
+    String managementUrl() {
+        if (managementPort < 0) {
+            throw new IllegalStateException(name + " has no management port");
+        }
+        return "http://localhost:" + managementPort;
+    }
+
+    /** The file the process's stdout and stderr go to. */
+    Path log() {
+        return log;
+    }
+
     /** Waits until the readiness path answers 200, failing fast if the process died. */
     void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -129,6 +149,18 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+    }
+
+    /** For a process expected to refuse to start: waits for its exit and returns its exit code and log. */
+    String awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running after " + timeout + "; see " + log);
+        }
+        try {
+            return "exit " + process.exitValue() + "\n" + Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

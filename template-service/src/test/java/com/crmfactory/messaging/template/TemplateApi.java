@@ -50,7 +50,7 @@ public final class TemplateApi {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
         if (org != null) {
-            request.header(OrgContext.HEADER, tokens.sign(org));
+            request.header(OrgContext.HEADER, tokens.sign(org, "template-service"));
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -18,37 +19,59 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 
 /**
- * What every service's smoke test checks against the running application: probes, Prometheus,
- * and the topics it owns (with their partition counts) and its dead-letter topics.
+ * What every service's smoke test checks against the running application: probes on the public port,
+ * actuator (Prometheus, env, health details) on the management port only, and the topics it owns (with
+ * their partition counts) and its dead-letter topics.
  */
 public final class ServiceSmokeChecks {
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final int port;
+    /** Actuator endpoints that must never answer on the public port. */
+    private static final List<String> MANAGEMENT_ONLY = List.of("/actuator", "/actuator/health", "/actuator/prometheus",
+            "/actuator/env", "/actuator/metrics", "/actuator/info", "/actuator/health/db");
 
-    public ServiceSmokeChecks(int port) {
+    private final int port;
+    private final int managementPort;
+
+    /** @param port the public port ({@code @LocalServerPort}); managementPort: {@code @LocalManagementPort} */
+    public ServiceSmokeChecks(int port, int managementPort) {
+        if (port == managementPort) {
+            throw new IllegalArgumentException("actuator must have a port of its own, not the public port " + port);
+        }
         this.port = port;
+        this.managementPort = managementPort;
     }
 
+    /** A GET on the public port. */
     public HttpResponse<String> get(String path) {
+        return get(port, path);
+    }
+
+    /** A GET on the management port. */
+    public HttpResponse<String> getManagement(String path) {
+        return get(managementPort, path);
+    }
+
+    private static HttpResponse<String> get(int port, String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("GET :" + port + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
+    /** Liveness and readiness on the public port (where load balancers and ./omni look), without details. */
     public void probesAreUp() {
-        HttpResponse<String> liveness = get("/actuator/health/liveness");
-        assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(200);
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
-        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"status\":\"UP\"");
+        for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            HttpResponse<String> response = get(probe);
+            assertThat(response.statusCode()).as(probe + ": " + response.body()).isEqualTo(200);
+            assertThat(response.body()).as(probe).contains("\"status\":\"UP\"").doesNotContain("\"details\"");
+        }
     }
 
     public void livenessDoesNotDependOnInfrastructure() {
@@ -56,9 +79,28 @@ public final class ServiceSmokeChecks {
     }
 
     public void prometheusIsScraped(String application) {
-        HttpResponse<String> prometheus = get("/actuator/prometheus");
+        HttpResponse<String> prometheus = getManagement("/actuator/prometheus");
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("application=\"" + application + "\"").contains("jvm_memory_used_bytes");
+    }
+
+    /**
+     * Metrics, env and health details answer on the management port only: 404 on the public port. The
+     * environment is listed with its values masked.
+     */
+    public void actuatorIsOnlyOnTheManagementPort() {
+        for (String path : MANAGEMENT_ONLY) {
+            assertThat(get(path).statusCode()).as("public " + path).isEqualTo(404);
+        }
+        HttpResponse<String> env = getManagement("/actuator/env");
+        assertThat(env.statusCode()).as(env.body()).isEqualTo(200);
+        assertThat(env.body()).contains("\"propertySources\"").contains("******").doesNotContain("jdbc:postgresql");
+        HttpResponse<String> health = getManagement("/actuator/health");
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(health.body()).contains("\"details\"");
+        for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            assertThat(getManagement(probe).statusCode()).as("management " + probe).isEqualTo(200);
+        }
     }
 
     /** The service's OpenAPI document, which the gateway publishes at {@code /openapi/<service>}. */

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
@@ -19,14 +20,18 @@ class WebhookIngestSmokeIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
-    void bootsWithProbesMetricsAndTopics() {
-        ServiceSmokeChecks service = new ServiceSmokeChecks(port);
+    void bootsWithPublicProbesActuatorOnItsOwnPortAndTopics() {
+        ServiceSmokeChecks service = new ServiceSmokeChecks(port, managementPort);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> service.get("/actuator/health/readiness").statusCode() == 200);
         service.probesAreUp();
         service.livenessDoesNotDependOnInfrastructure();
         service.prometheusIsScraped("webhook-ingest-service");
+        service.actuatorIsOnlyOnTheManagementPort();
         service.openApiIsPublished();
         service.topicsExist(Map.of(
                 "messaging.inbound.v1", 12,

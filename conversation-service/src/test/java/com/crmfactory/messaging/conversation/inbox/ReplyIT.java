@@ -166,4 +166,12 @@ class ReplyIT extends ConversationServiceTest {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
+
+    @Test
+    void anOrgContextSignedForAnotherServiceIsRefused() {
+        Api.Response response = api.getWithTokenFor("template-service", org, "/api/v1/conversations");
+        assertThat(response.status()).as(response.raw()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(api.get(org, "/api/v1/conversations").status()).isEqualTo(200);
+    }
 }

@@ -18,6 +18,8 @@ public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The audience of the tokens the gateway signs for this service. */
+    public static final String SERVICE = "conversation-service";
 
     private final int port;
     private final OrgContextToken tokens;
@@ -57,7 +59,12 @@ public final class Api {
     }
 
     public String token(String org) {
-        return tokens.sign(org);
+        return tokens.sign(org, SERVICE);
+    }
+
+    /** A request whose org context was signed for another service (a token captured there and replayed). */
+    public Response getWithTokenFor(String audience, String org, String path) {
+        return exchange(request(path).GET().header(OrgContext.HEADER, tokens.sign(org, audience)).build());
     }
 
     public URI uri(String path) {
@@ -78,7 +85,7 @@ public final class Api {
     }
 
     private Response send(String org, HttpRequest.Builder builder) {
-        return exchange(builder.header(OrgContext.HEADER, tokens.sign(org)).build());
+        return exchange(builder.header(OrgContext.HEADER, token(org)).build());
     }
 
     private static Response exchange(HttpRequest request) {

@@ -132,6 +132,8 @@ public final class OutboundBenchmark {
                 simEnv, logs.resolve("twilio-simulator.log"));
         Map<String, String> serviceEnv = new HashMap<>();
         serviceEnv.put("SERVER_PORT", String.valueOf(servicePort));
+        serviceEnv.put("MANAGEMENT_SERVER_PORT", String.valueOf(freePort()));
+        serviceEnv.put("PLATFORM_ORG_CONTEXT_SECRET", "bench-org-context-secret-" + UUID.randomUUID());
         serviceEnv.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         serviceEnv.put("SPRING_DATASOURCE_URL", dbUrl);
         serviceEnv.put("SPRING_DATASOURCE_USERNAME", postgres.username());

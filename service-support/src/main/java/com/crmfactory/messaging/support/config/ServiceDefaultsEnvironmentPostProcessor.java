@@ -12,17 +12,23 @@ import org.springframework.util.ClassUtils;
 
 import com.crmfactory.messaging.support.logging.MaskingJsonMembersCustomizer;
 import com.crmfactory.messaging.support.logging.MaskingMessageConverter;
+import com.crmfactory.messaging.support.web.ProbePaths;
+import com.crmfactory.messaging.support.logging.MaskingThrowableConverter;
 
 /**
  * The conventions every service shares, as lowest-priority defaults (a service's own configuration
  * or an environment variable overrides any of them): idempotent producers with {@code acks=all},
  * manual offsets, trace propagation over Kafka, probes whose liveness never depends on the database or
- * Kafka, Prometheus, graceful shutdown, JPA validation, structured logs with masking.
+ * Kafka, actuator (Prometheus, metrics, env) on a management port of its own, graceful shutdown, JPA
+ * validation, structured logs with masking.
  */
 public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     private static final String STRING_SERIALIZER = "org.apache.kafka.common.serialization.StringSerializer";
     private static final String STRING_DESERIALIZER = "org.apache.kafka.common.serialization.StringDeserializer";
+    private static final int DEFAULT_SERVER_PORT = 8080;
+    static final int MANAGEMENT_PORT_OFFSET = 1000;
+    private static final int MAX_PORT = 65535;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -30,12 +36,14 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         Map<String, Object> defaults = new HashMap<>();
         kafka(defaults);
         management(defaults);
+        managementPort(environment, defaults);
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         defaults.put("spring.jpa.open-in-view", "false");
         defaults.put("spring.jpa.hibernate.ddl-auto", "validate");
         defaults.put("logging.structured.format.console", "ecs");
         defaults.put("logging.structured.json.customizer", MaskingJsonMembersCustomizer.class.getName());
+        defaults.put("logging.exception-conversion-word", "%" + MaskingThrowableConverter.WORD);
         environment.getPropertySources().addLast(new MapPropertySource("platformServiceDefaults", defaults));
     }
 
@@ -60,10 +68,24 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("spring.kafka.admin.fail-fast", "false");
     }
 
+    /**
+     * Actuator lives on the management port only; the public port keeps just the two probes, through the
+     * health groups' additional paths ({@link ProbePaths}). Being public, the probes name their components
+     * and statuses but never their details (versions, hosts, database names).
+     */
     private static void management(Map<String, Object> defaults) {
-        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,env");
+        defaults.put("management.endpoint.env.show-values", "never");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-details", "always");
+        // Boot serves a group on the main port at a one-segment path only: ProbePaths maps the usual paths onto these
+        Map<String, String> publicPaths = Map.of("liveness", ProbePaths.LIVEZ, "readiness", ProbePaths.READYZ);
+        publicPaths.forEach((probe, path) -> {
+            String group = "management.endpoint.health.group." + probe;
+            defaults.put(group + ".additional-path", "server:" + path);
+            defaults.put(group + ".show-details", "never");
+            defaults.put(group + ".show-components", "always");
+        });
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka");
         defaults.put("management.health.livenessstate.enabled", "true");
@@ -72,7 +94,21 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         defaults.put("management.tracing.sampling.probability", "1.0");
     }
 
-    /** Masks {@code %msg}/{@code %m} in plain-text log patterns too (tests, local runs without JSON). */
+    /**
+     * {@code management.server.port} defaults to the service port + 1000 (8082 serves actuator on 9082):
+     * a plain property cannot compute it. A random service port (0, tests) gets a random management
+     * port; an explicit {@code MANAGEMENT_SERVER_PORT} wins, being of higher precedence than these defaults.
+     */
+    static void managementPort(ConfigurableEnvironment environment, Map<String, Object> defaults) {
+        Integer serverPort = environment.getProperty("server.port", Integer.class, DEFAULT_SERVER_PORT);
+        if (serverPort == 0) {
+            defaults.put("management.server.port", "0");
+        } else if (serverPort > 0 && serverPort + MANAGEMENT_PORT_OFFSET <= MAX_PORT) {
+            defaults.put("management.server.port", String.valueOf(serverPort + MANAGEMENT_PORT_OFFSET));
+        }
+    }
+
+    /** Masks {@code %msg}/{@code %m} and exceptions in plain-text log patterns too (tests, local runs without JSON). */
     private static void registerMaskingMessageConverter() {
         if (ClassUtils.isPresent("ch.qos.logback.classic.PatternLayout", null)) {
             LogbackMasking.register();
@@ -90,6 +126,8 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
             for (String word : new String[] {"m", "msg", "message"}) {
                 ch.qos.logback.classic.PatternLayout.DEFAULT_CONVERTER_SUPPLIER_MAP.put(word, MaskingMessageConverter::new);
             }
+            ch.qos.logback.classic.PatternLayout.DEFAULT_CONVERTER_SUPPLIER_MAP.put(MaskingThrowableConverter.WORD,
+                    MaskingThrowableConverter::new);
         }
     }
 }

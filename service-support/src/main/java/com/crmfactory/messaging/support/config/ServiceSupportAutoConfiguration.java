@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 import com.crmfactory.messaging.support.kafka.EventCodec;
 import com.crmfactory.messaging.support.kafka.TraceParent;
@@ -22,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @EnableConfigurationProperties(OrgContextProperties.class)
 public class ServiceSupportAutoConfiguration {
+
+    /** The profile of development and tests: the only one where secrets may fall back to development values. */
+    public static final String LOCAL_PROFILE = "local";
 
     private static final Logger log = LoggerFactory.getLogger(ServiceSupportAutoConfiguration.class);
 
@@ -40,11 +45,19 @@ public class ServiceSupportAutoConfiguration {
     /** Signs (gateway) and verifies (services) the org context; see {@link OrgContextToken}. */
     @Bean
     @ConditionalOnMissingBean
-    OrgContextToken orgContextToken(OrgContextProperties properties, Clock clock) {
-        if (properties.usesDevelopmentSecret()) {
-            log.warn("platform.org-context.secret is the local-development default: set PLATFORM_ORG_CONTEXT_SECRET in production");
+    OrgContextToken orgContextToken(OrgContextProperties properties, Environment environment, Clock clock) {
+        String secret = properties.secret();
+        if (!properties.hasSecret()) {
+            if (!environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE))) {
+                throw new IllegalStateException("PLATFORM_ORG_CONTEXT_SECRET (platform.org-context.secret) is not set. "
+                        + "The gateway signs each caller's org with it and every service verifies it: set the same random "
+                        + "secret (32+ characters) everywhere, or run with the 'local' profile for development.");
+            }
+            log.warn("platform.org-context.secret is not set: using the local-development secret (profile 'local')");
+            secret = OrgContextProperties.DEVELOPMENT_SECRET;
         }
-        return new OrgContextToken(properties.secret(), properties.ttl(), clock);
+        return new OrgContextToken(environment.getRequiredProperty("spring.application.name"), secret,
+                properties.additionalSecrets(), properties.ttl(), clock);
     }
 
     @Bean

@@ -6,6 +6,9 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,25 +16,52 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The org context the gateway hands to services: {@code v1.<orgId>.<expiresAtEpochSecond>.<signature>},
- * signed with HMAC-SHA256 over a secret shared by the gateway and the services. A request that reaches a
- * service without going through the gateway cannot forge it, and a captured token expires within seconds.
+ * The org context the gateway hands to a service:
+ * {@code v2.<keyId>.<audience>.<orgId>.<expiresAtEpochSecond>.<signature>}, HMAC-SHA256 over a secret
+ * shared by the gateway and the services.
+ * <ul>
+ * <li>A request that reaches a service without going through the gateway cannot forge it, and a captured
+ * token expires within seconds.</li>
+ * <li>The audience is the service the gateway routed the request to ({@code spring.application.name}): a
+ * token captured at one service is refused by every other.</li>
+ * <li>The key id names the secret that signed it, so that two secrets can be accepted at once while the
+ * secret is rotated (the signing secret plus {@code platform.org-context.additional-secrets}). It is
+ * derived from the secret by a one-way hash and reveals nothing about it.</li>
+ * </ul>
  */
 public final class OrgContextToken {
 
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
+    private static final int MIN_SECRET_LENGTH = 16;
     private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    private static final Pattern AUDIENCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
-    private final byte[] secret;
+    private final String ownAudience;
+    private final Key signingKey;
+    private final Map<String, Key> acceptedKeys = new LinkedHashMap<>();
     private final Duration ttl;
     private final Clock clock;
 
-    public OrgContextToken(String secret, Duration ttl, Clock clock) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalArgumentException("platform.org-context.secret must have at least 16 characters");
+    /**
+     * @param ownAudience the name of the service holding this instance: the audience it accepts
+     * @param signingSecret the secret that signs (and is accepted)
+     * @param additionalSecrets secrets that are accepted too, never used to sign (rotation)
+     */
+    public OrgContextToken(String ownAudience, String signingSecret, List<String> additionalSecrets, Duration ttl, Clock clock) {
+        if (ownAudience == null || !AUDIENCE.matcher(ownAudience).matches()) {
+            throw new IllegalArgumentException("malformed audience '" + ownAudience + "'");
         }
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.ownAudience = ownAudience;
+        this.signingKey = new Key(signingSecret);
+        acceptedKeys.put(signingKey.id, signingKey);
+        for (String secret : additionalSecrets == null ? List.<String>of() : additionalSecrets) {
+            // an empty PLATFORM_ORG_CONTEXT_ADDITIONAL_SECRETS (no rotation under way) binds to blank entries
+            if (secret != null && !secret.isBlank()) {
+                Key key = new Key(secret);
+                acceptedKeys.putIfAbsent(key.id, key);
+            }
+        }
         this.ttl = ttl;
         this.clock = clock;
     }
@@ -41,40 +71,85 @@ public final class OrgContextToken {
         return orgId != null && ORG_ID.matcher(orgId).matches();
     }
 
-    public String sign(String orgId) {
+    /** A token for {@code orgId} that only the service named {@code audience} accepts. */
+    public String sign(String orgId, String audience) {
         if (!isValidOrgId(orgId)) {
             throw new IllegalArgumentException("malformed org id");
         }
-        String payload = VERSION + "." + orgId + "." + clock.instant().plus(ttl).getEpochSecond();
-        return payload + "." + signature(payload);
+        if (audience == null || !AUDIENCE.matcher(audience).matches()) {
+            throw new IllegalArgumentException("malformed audience");
+        }
+        String payload = String.join(".", VERSION, signingKey.id, audience, orgId,
+                String.valueOf(clock.instant().plus(ttl).getEpochSecond()));
+        return payload + "." + signingKey.sign(payload);
     }
 
-    /** The org id of a valid, unexpired token; empty otherwise. */
+    /** The org id of a valid, unexpired token addressed to this service; empty otherwise. */
     public Optional<String> verify(String token) {
+        return verifyFor(ownAudience, token);
+    }
+
+    /** The org id of a valid, unexpired token addressed to {@code audience}; empty otherwise. */
+    public Optional<String> verifyFor(String audience, String token) {
         if (token == null) {
             return Optional.empty();
         }
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 4 || !parts[0].equals(VERSION) || !isValidOrgId(parts[1])) {
+        if (parts.length != 6 || !parts[0].equals(VERSION) || !parts[2].equals(audience) || !isValidOrgId(parts[3])) {
             return Optional.empty();
         }
-        String payload = parts[0] + "." + parts[1] + "." + parts[2];
-        if (!MessageDigest.isEqual(signature(payload).getBytes(StandardCharsets.US_ASCII),
-                parts[3].getBytes(StandardCharsets.US_ASCII))) {
+        Key key = acceptedKeys.get(parts[1]);
+        if (key == null) {
+            return Optional.empty();
+        }
+        String payload = token.substring(0, token.lastIndexOf('.'));
+        if (!MessageDigest.isEqual(key.sign(payload).getBytes(StandardCharsets.US_ASCII),
+                parts[5].getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         try {
-            return Long.parseLong(parts[2]) >= clock.instant().getEpochSecond() ? Optional.of(parts[1]) : Optional.empty();
+            return Long.parseLong(parts[4]) >= clock.instant().getEpochSecond() ? Optional.of(parts[3]) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }
 
-    private String signature(String payload) {
+    /** The id of the secret that signs, as it appears in tokens (for operators checking a rotation). */
+    public String signingKeyId() {
+        return signingKey.id;
+    }
+
+    private static final class Key {
+        private final byte[] secret;
+        private final String id;
+
+        Key(String secret) {
+            if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+                throw new IllegalArgumentException("an org-context secret must have at least " + MIN_SECRET_LENGTH + " characters");
+            }
+            this.secret = secret.getBytes(StandardCharsets.UTF_8);
+            this.id = keyId(this.secret);
+        }
+
+        String sign(String payload) {
+            return BASE64.encodeToString(hmac(secret, payload.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        private static String keyId(byte[] secret) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret);
+                return BASE64.encodeToString(digest).substring(0, 8).replace('-', 'A').replace('_', 'B');
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("SHA-256 unavailable", e);
+            }
+        }
+    }
+
+    private static byte[] hmac(byte[] secret, byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return BASE64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+            return mac.doFinal(payload);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

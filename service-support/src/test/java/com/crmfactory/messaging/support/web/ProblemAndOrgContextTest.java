@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,10 +31,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-@WebMvcTest(controllers = ProblemAndOrgContextTest.SampleController.class)
+// the secret comes from the test harness (test-support); NEXT_SECRET is the next one during a rotation
+@WebMvcTest(controllers = ProblemAndOrgContextTest.SampleController.class,
+        properties = "platform.org-context.additional-secrets=" + ProblemAndOrgContextTest.NEXT_SECRET)
 @ImportAutoConfiguration({ServiceSupportAutoConfiguration.class, WebSupportAutoConfiguration.class})
 @ContextConfiguration(classes = ProblemAndOrgContextTest.SampleController.class)
 class ProblemAndOrgContextTest {
+
+    static final String NEXT_SECRET = "next-org-context-secret-0123456789";
+    /** spring.application.name of the test application. */
+    private static final String AUDIENCE = "support-it";
 
     @Autowired
     MockMvc mvc;
@@ -51,18 +58,43 @@ class ProblemAndOrgContextTest {
 
     @Test
     void forgedOrExpiredOrgContextsAreRejected() throws Exception {
-        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, "org-a")).andExpect(status().isUnauthorized());
-        String forged = tokens.sign("org-a").replace(".org-a.", ".org-b.");
-        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, forged)).andExpect(status().isUnauthorized());
-        OrgContextToken otherSecret = new OrgContextToken("some-other-secret-of-16+", Duration.ofSeconds(60), Clock.systemUTC());
-        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, otherSecret.sign("org-a"))).andExpect(status().isUnauthorized());
-        OrgContextToken expired = new OrgContextToken(OrgContextProperties.DEVELOPMENT_SECRET, Duration.ofSeconds(-5), Clock.systemUTC());
-        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, expired.sign("org-a"))).andExpect(status().isUnauthorized());
+        rejected("org-a");
+        rejected(tokens.sign("org-a", AUDIENCE).replace(".org-a.", ".org-b."));
+        rejected(tokens.sign("org-a", "conversation-service").replace(".conversation-service.", "." + AUDIENCE + "."));
+        String valid = signer(NEXT_SECRET, Duration.ofSeconds(60)).sign("org-a", AUDIENCE);
+        rejected(valid.substring(0, valid.length() - 2) + (valid.endsWith("AA") ? "AB" : "AA"));
+        rejected(signer(NEXT_SECRET, Duration.ofSeconds(-5)).sign("org-a", AUDIENCE));
+    }
+
+    @Test
+    void aTokenForAnotherServiceIsRejected() throws Exception {
+        rejected(tokens.sign("org-a", "conversation-service"));
+        rejected(signer(NEXT_SECRET, Duration.ofSeconds(60)).sign("org-a", "template-service"));
+    }
+
+    @Test
+    void anAdditionalSecretIsAcceptedAnUnknownOneIsNot() throws Exception {
+        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, signer(NEXT_SECRET, Duration.ofSeconds(60)).sign("org-a", AUDIENCE)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.org").value("org-a"));
+        rejected(signer("some-other-secret-of-16+", Duration.ofSeconds(60)).sign("org-a", AUDIENCE));
+    }
+
+    private void rejected(String token) throws Exception {
+        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, token))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.header").value(OrgContext.HEADER));
+    }
+
+    /** The gateway's side of a token, signed with a secret of its own. */
+    private static OrgContextToken signer(String secret, Duration ttl) {
+        return new OrgContextToken("gateway-service", secret, List.of(), ttl, Clock.systemUTC());
     }
 
     @Test
     void theOrgIsAvailableToTheController() throws Exception {
-        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, tokens.sign("org-a")))
+        mvc.perform(get("/api/v1/things/1").header(OrgContext.HEADER, tokens.sign("org-a", AUDIENCE)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.org").value("org-a"));
     }
@@ -74,7 +106,7 @@ class ProblemAndOrgContextTest {
 
     @Test
     void notFoundIsProblemJson() throws Exception {
-        mvc.perform(get("/api/v1/things/404").header(OrgContext.HEADER, tokens.sign("org-a")))
+        mvc.perform(get("/api/v1/things/404").header(OrgContext.HEADER, tokens.sign("org-a", AUDIENCE)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("thing 404 was not found"));
@@ -82,14 +114,14 @@ class ProblemAndOrgContextTest {
 
     @Test
     void conflictIsProblemJson() throws Exception {
-        mvc.perform(get("/api/v1/things/409").header(OrgContext.HEADER, tokens.sign("org-a")))
+        mvc.perform(get("/api/v1/things/409").header(OrgContext.HEADER, tokens.sign("org-a", AUDIENCE)))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void validationErrorsNameTheField() throws Exception {
-        mvc.perform(post("/api/v1/things").header(OrgContext.HEADER, tokens.sign("org-a"))
+        mvc.perform(post("/api/v1/things").header(OrgContext.HEADER, tokens.sign("org-a", AUDIENCE))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -98,7 +130,7 @@ class ProblemAndOrgContextTest {
 
     @Test
     void unreadableBodiesAreBadRequests() throws Exception {
-        mvc.perform(post("/api/v1/things").header(OrgContext.HEADER, tokens.sign("org-a"))
+        mvc.perform(post("/api/v1/things").header(OrgContext.HEADER, tokens.sign("org-a", AUDIENCE))
                         .contentType(MediaType.APPLICATION_JSON).content("{not json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));

@@ -65,9 +65,9 @@ public final class IngestBenchmark {
                 log("  " + describe(load.run(300, warmup.dividedBy(2))));
                 for (int rate : rates) {
                     Thread.sleep(2_000);
-                    ServerAckMetrics before = ServerAckMetrics.parse(ingest.get("/actuator/prometheus"));
+                    ServerAckMetrics before = ServerAckMetrics.parse(ingest.getManagement("/actuator/prometheus"));
                     OpenLoopLoad.Result result = load.run(rate, duration);
-                    serverAcks.add(ServerAckMetrics.parse(ingest.get("/actuator/prometheus")).since(before));
+                    serverAcks.add(ServerAckMetrics.parse(ingest.getManagement("/actuator/prometheus")).since(before));
                     results.add(result);
                     log(describe(result));
                 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import com.crmfactory.messaging.ingest.WebhookIngestApplication;
 
@@ -22,26 +23,31 @@ final class IngestProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
 
-    private IngestProcess(Process process, int port) {
+    private IngestProcess(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     static IngestProcess start(String bootstrapServers, String authToken, String heap, Path log) throws Exception {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + heap, "-Xmx" + heap,
                 "-cp", System.getProperty("java.class.path"),
                 WebhookIngestApplication.class.getName(),
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--logging.level.root=WARN",
                 "--logging.level.com.crmfactory=INFO"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PLATFORM_TWILIO_AUTH_TOKEN", authToken); // env, not argv: never on a process list
-        IngestProcess ingest = new IngestProcess(builder.start(), port);
+        builder.environment().put("PLATFORM_ORG_CONTEXT_SECRET", "bench-org-context-secret-" + UUID.randomUUID());
+        IngestProcess ingest = new IngestProcess(builder.start(), port, managementPort);
         ingest.awaitReady(Duration.ofSeconds(120), log.toFile());
         return ingest;
     }
@@ -54,8 +60,9 @@ final class IngestProcess implements AutoCloseable {
         return process.pid();
     }
 
-    String get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    /** A GET on the management port (actuator: {@code /actuator/prometheus}). */
+    String getManagement(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
