@@ -1,5 +1,6 @@
 package com.crmfactory.messaging.agent;
 
+import static com.crmfactory.messaging.events.testing.MessageViewBuilder.aMessageView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
@@ -9,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -26,11 +26,9 @@ import com.crmfactory.messaging.events.ConversationKey;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.agent.EscalationRequested;
 import com.crmfactory.messaging.events.agent.ReplyProposed;
-import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.MessageView;
 import com.crmfactory.messaging.events.common.SessionStatus;
-import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.conversation.MessageRecorded;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
 import com.crmfactory.messaging.support.web.OrgContext;
@@ -128,9 +126,7 @@ class ClassifyAndErpOutageIT {
         String key = ConversationKey.of(org, Channel.SMS, phone).value();
         Kafka.send(Topics.CONVERSATION_EVENTS, key, new SessionOpened(org, id, "contact-1", Channel.SMS, phone, "+14155238886",
                 SessionStatus.ACTIVE, null, null, Instant.now()));
-        MessageView m = new MessageView(UUID.randomUUID().toString(), 1, Author.CUSTOMER, null, Channel.SMS, TriggerChannel.SMS,
-                phone, "+14155238886", says, List.of(), null, null, null, null, "SM" + UUID.randomUUID().toString().replace("-", ""),
-                null, null, Instant.now());
+        MessageView m = aMessageView().from(phone).to("+14155238886").body(says).build();
         Kafka.send(Topics.CONVERSATION_EVENTS, key, new MessageRecorded(org, id, "contact-1", m, Instant.now()));
         return id;
     }

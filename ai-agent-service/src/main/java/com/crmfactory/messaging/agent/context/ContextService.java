@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.agent.context;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,17 +29,16 @@ public class ContextService {
 
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void opened(SessionOpened event) {
-        SessionContext c = new SessionContext();
-        c.sessionId = event.sessionId();
-        c.orgId = event.orgId();
-        c.contactId = event.contactId();
-        c.channel = event.channel();
-        c.customerAddress = event.customerAddress();
-        c.businessAddress = event.businessAddress();
-        c.contactName = event.contactName();
-        c.handler = event.status() == SessionStatus.NEEDS_HUMAN ? SessionContext.Handler.human
-                : event.status().isClosed() ? SessionContext.Handler.closed : SessionContext.Handler.ai;
-        sessions.insertIfAbsent(c);
+        sessions.insertIfAbsent(SessionContext.builder()
+                .sessionId(event.sessionId())
+                .orgId(event.orgId())
+                .contactId(event.contactId())
+                .channel(event.channel())
+                .customerAddress(event.customerAddress())
+                .businessAddress(event.businessAddress())
+                .contactName(event.contactName())
+                .handler(Objects.requireNonNullElse(handlerFor(event.status()), SessionContext.Handler.ai))
+                .build());
     }
 
     /** Adds the message to the session's history; true when it is a customer message seen for the first time (a turn is due). */
@@ -47,17 +47,18 @@ public class ContextService {
         MessageView m = event.message();
         if (sessions.find(event.orgId(), event.sessionId()).isEmpty()) {
             // SessionOpened not seen (e.g. consumed before this service existed): rebuild from the message
-            SessionContext c = new SessionContext();
-            c.sessionId = event.sessionId();
-            c.orgId = event.orgId();
-            c.contactId = event.contactId() == null ? "unknown" : event.contactId();
-            c.channel = m.channel();
-            c.customerAddress = m.author() == Author.CUSTOMER ? m.from() : m.to();
-            c.businessAddress = m.author() == Author.CUSTOMER ? m.to() : m.from();
-            if (c.customerAddress == null) {
+            String customerAddress = m.author() == Author.CUSTOMER ? m.from() : m.to();
+            if (customerAddress == null) {
                 return false;
             }
-            sessions.insertIfAbsent(c);
+            sessions.insertIfAbsent(SessionContext.builder()
+                    .sessionId(event.sessionId())
+                    .orgId(event.orgId())
+                    .contactId(event.contactId() == null ? "unknown" : event.contactId())
+                    .channel(m.channel())
+                    .customerAddress(customerAddress)
+                    .businessAddress(m.author() == Author.CUSTOMER ? m.to() : m.from())
+                    .build());
         }
         List<String> media = m.media().stream().map(Media::url).toList();
         String body = m.body() != null ? m.body() : m.interactiveReply() != null ? m.interactiveReply().title() : null;

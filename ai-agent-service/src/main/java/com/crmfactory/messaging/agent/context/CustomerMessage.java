@@ -1,9 +1,16 @@
 package com.crmfactory.messaging.agent.context;
 
+import com.crmfactory.messaging.events.Redacted;
+
 import java.time.Instant;
 import java.util.List;
 
 /** A customer message as the agent keeps it; {@code analysis} is what it read from attached images. */
 public record CustomerMessage(String messageId, long sequence, String author, String body, String replyId,
         List<String> mediaUrls, String analysis, Instant createdAt) {
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
+    }
 }

@@ -1,49 +1,63 @@
 package com.crmfactory.messaging.agent.context;
 
+import java.util.List;
+
 import com.crmfactory.messaging.events.ConversationKey;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.OrderDraft;
 
-/** The agent's state of one session: who the customer is, whether it may speak, and the dialogue state. */
-public class SessionContext {
+/**
+ * The agent's state of one session: who the customer is, whether it may speak, and the dialogue state.
+ * Immutable: a turn derives the state it leaves behind with the {@code with…} methods, so a working copy
+ * (the LLM's tools) can never leak into the session unless the turn takes it over.
+ */
+public record SessionContext(String sessionId, String orgId, String contactId, Channel channel, String customerAddress,
+        String businessAddress, String contactName, Handler handler, boolean greeted, int notUnderstood, String lastIntent,
+        Double lastConfidence, Pending pending, OrderDraft draft, long lastAnsweredSeq) {
+
+    /** The draft of a session that has not started one. */
+    public static final OrderDraft NO_DRAFT = new OrderDraft(List.of(), null, null, null);
 
     public enum Handler { ai, human, closed }
 
-    public String sessionId;
-    public String orgId;
-    public String contactId;
-    public Channel channel;
-    public String customerAddress;
-    public String businessAddress;
-    public String contactName;
-    public Handler handler = Handler.ai;
-    public boolean greeted;
-    public int notUnderstood;
-    public String lastIntent;
-    public Double lastConfidence;
-    public Pending pending;
-    public OrderDraft draft = new OrderDraft(java.util.List.of(), null, null, null);
-    public long lastAnsweredSeq;
+    /** What the agent asked the customer and waits for. */
+    public record Pending(String action, Long quantity) {
+    }
 
-    /** A working copy (the LLM's tools change it; the turn takes its draft only when the model's answer is used). */
-    public SessionContext copy() {
-        SessionContext c = new SessionContext();
-        c.sessionId = sessionId;
-        c.orgId = orgId;
-        c.contactId = contactId;
-        c.channel = channel;
-        c.customerAddress = customerAddress;
-        c.businessAddress = businessAddress;
-        c.contactName = contactName;
-        c.handler = handler;
-        c.greeted = greeted;
-        c.notUnderstood = notUnderstood;
-        c.lastIntent = lastIntent;
-        c.lastConfidence = lastConfidence;
-        c.pending = pending;
-        c.draft = draft;
-        c.lastAnsweredSeq = lastAnsweredSeq;
-        return c;
+    public SessionContext {
+        handler = handler == null ? Handler.ai : handler;
+        draft = draft == null ? NO_DRAFT : draft;
+    }
+
+    public static SessionContextBuilder builder() {
+        return new SessionContextBuilder();
+    }
+
+    public SessionContext withGreeted(boolean greeted) {
+        return new SessionContext(sessionId, orgId, contactId, channel, customerAddress, businessAddress, contactName,
+                handler, greeted, notUnderstood, lastIntent, lastConfidence, pending, draft, lastAnsweredSeq);
+    }
+
+    public SessionContext withNotUnderstood(int notUnderstood) {
+        return new SessionContext(sessionId, orgId, contactId, channel, customerAddress, businessAddress, contactName,
+                handler, greeted, notUnderstood, lastIntent, lastConfidence, pending, draft, lastAnsweredSeq);
+    }
+
+    public SessionContext withPending(Pending pending) {
+        return new SessionContext(sessionId, orgId, contactId, channel, customerAddress, businessAddress, contactName,
+                handler, greeted, notUnderstood, lastIntent, lastConfidence, pending, draft, lastAnsweredSeq);
+    }
+
+    public SessionContext withDraft(OrderDraft draft) {
+        return new SessionContext(sessionId, orgId, contactId, channel, customerAddress, businessAddress, contactName,
+                handler, greeted, notUnderstood, lastIntent, lastConfidence, pending, draft, lastAnsweredSeq);
+    }
+
+    /** The turn that answered the customer messages up to {@code sequence}, and the intent it saw. */
+    public SessionContext withLastAnswer(long sequence, String intent, Double confidence) {
+        return new SessionContext(sessionId, orgId, contactId, channel, customerAddress, businessAddress, contactName,
+                handler, greeted, notUnderstood, intent, confidence, pending, draft, sequence);
     }
 
     public String conversationKey() {
@@ -56,7 +70,9 @@ public class SessionContext {
         return colon >= 0 ? customerAddress.substring(colon + 1) : customerAddress;
     }
 
-    /** What the agent asked the customer and waits for. */
-    public record Pending(String action, Long quantity) {
+    /** Addresses and the contact's name are personal data: never in a log line. */
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
     }
 }

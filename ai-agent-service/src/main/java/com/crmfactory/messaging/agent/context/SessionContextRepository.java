@@ -31,8 +31,8 @@ public class SessionContextRepository {
         jdbc.update("""
                 INSERT INTO agent_session (session_id, org_id, contact_id, channel, customer_address, business_address,
                     contact_name, handler) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING""",
-                c.sessionId, c.orgId, c.contactId, c.channel.wire(), c.customerAddress, c.businessAddress, c.contactName,
-                c.handler.name());
+                c.sessionId(), c.orgId(), c.contactId(), c.channel().wire(), c.customerAddress(), c.businessAddress(),
+                c.contactName(), c.handler().name());
     }
 
     public Optional<SessionContext> find(String orgId, String sessionId) {
@@ -86,9 +86,9 @@ public class SessionContextRepository {
         jdbc.update("""
                 UPDATE agent_session SET greeted = ?, not_understood = ?, last_intent = ?, last_confidence = ?,
                     pending = ?, draft = ?, last_answered_seq = ?, updated_at = now() WHERE session_id = ?""",
-                c.greeted, c.notUnderstood, c.lastIntent, c.lastConfidence,
-                c.pending == null ? null : JSON.writeValueAsString(c.pending), JSON.writeValueAsString(c.draft),
-                c.lastAnsweredSeq, c.sessionId);
+                c.greeted(), c.notUnderstood(), c.lastIntent(), c.lastConfidence(),
+                c.pending() == null ? null : JSON.writeValueAsString(c.pending()), JSON.writeValueAsString(c.draft()),
+                c.lastAnsweredSeq(), c.sessionId());
     }
 
     public void setHandler(String orgId, String sessionId, SessionContext.Handler handler) {
@@ -150,27 +150,26 @@ public class SessionContextRepository {
     }
 
     private SessionContext map(ResultSet rs, int row) throws SQLException {
-        SessionContext c = new SessionContext();
-        c.sessionId = rs.getString("session_id");
-        c.orgId = rs.getString("org_id");
-        c.contactId = rs.getString("contact_id");
-        c.channel = Channel.fromWire(rs.getString("channel"));
-        c.customerAddress = rs.getString("customer_address");
-        c.businessAddress = rs.getString("business_address");
-        c.contactName = rs.getString("contact_name");
-        c.handler = SessionContext.Handler.valueOf(rs.getString("handler"));
-        c.greeted = rs.getBoolean("greeted");
-        c.notUnderstood = rs.getInt("not_understood");
-        c.lastIntent = rs.getString("last_intent");
         double confidence = rs.getDouble("last_confidence");
-        c.lastConfidence = rs.wasNull() ? null : confidence;
+        Double lastConfidence = rs.wasNull() ? null : confidence;
         String pending = rs.getString("pending");
-        c.pending = pending == null ? null : JSON.readValue(pending, SessionContext.Pending.class);
         String draft = rs.getString("draft");
-        if (draft != null) {
-            c.draft = JSON.readValue(draft, OrderDraft.class);
-        }
-        c.lastAnsweredSeq = rs.getLong("last_answered_seq");
-        return c;
+        return SessionContext.builder()
+                .sessionId(rs.getString("session_id"))
+                .orgId(rs.getString("org_id"))
+                .contactId(rs.getString("contact_id"))
+                .channel(Channel.fromWire(rs.getString("channel")))
+                .customerAddress(rs.getString("customer_address"))
+                .businessAddress(rs.getString("business_address"))
+                .contactName(rs.getString("contact_name"))
+                .handler(SessionContext.Handler.valueOf(rs.getString("handler")))
+                .greeted(rs.getBoolean("greeted"))
+                .notUnderstood(rs.getInt("not_understood"))
+                .lastIntent(rs.getString("last_intent"))
+                .lastConfidence(lastConfidence)
+                .pending(pending == null ? null : JSON.readValue(pending, SessionContext.Pending.class))
+                .draft(draft == null ? SessionContext.NO_DRAFT : JSON.readValue(draft, OrderDraft.class))
+                .lastAnsweredSeq(rs.getLong("last_answered_seq"))
+                .build();
     }
 }

@@ -44,17 +44,17 @@ class AgentActions {
             if (reply == null) {
                 continue;
             }
-            outbox.append(Topics.AGENT_ACTIONS, key, new ReplyProposed(c.orgId, c.sessionId, UUID.randomUUID().toString(),
+            outbox.append(Topics.AGENT_ACTIONS, key, new ReplyProposed(c.orgId(), c.sessionId(), UUID.randomUUID().toString(),
                     inReplyTo, reply.text(), null, reply.interactive(), reply.template(), result.intent(), confidence,
                     clock.instant()));
         }
         if (mayPropose && result.escalation() != null) {
-            outbox.append(Topics.AGENT_ACTIONS, key, new EscalationRequested(c.orgId, c.sessionId,
+            outbox.append(Topics.AGENT_ACTIONS, key, new EscalationRequested(c.orgId(), c.sessionId(),
                     result.escalation().reason(), result.intent(), confidence, result.escalation().summary(),
                     result.escalation().queueHint(), clock.instant()));
         }
-        outbox.append(Topics.AGENT_ACTIONS, key, new InsightsUpdated(c.orgId, c.sessionId, result.intent(), confidence,
-                result.summary(), c.draft, result.mediaAnalysis(), clock.instant()));
+        outbox.append(Topics.AGENT_ACTIONS, key, new InsightsUpdated(c.orgId(), c.sessionId(), result.intent(), confidence,
+                result.summary(), c.draft(), result.mediaAnalysis(), clock.instant()));
     }
 
     /** The reply as proposed: its template made the org's own, or its fallback when that template cannot be used. */
@@ -62,7 +62,7 @@ class AgentActions {
         if (reply.template() == null) {
             return reply;
         }
-        return templates.resolve(c.orgId, c.channel, reply.template(), reply.templateMustBeKnown())
+        return templates.resolve(c.orgId(), c.channel(), reply.template(), reply.templateMustBeKnown())
                 .map(t -> new TurnResult.Reply(reply.text(), reply.interactive(), t))
                 .orElseGet(() -> reply.fallback() != null ? reply.fallback()
                         : reply.text() != null || reply.interactive() != null ? new TurnResult.Reply(reply.text(),

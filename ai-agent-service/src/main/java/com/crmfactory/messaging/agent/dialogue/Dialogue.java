@@ -3,7 +3,10 @@ package com.crmfactory.messaging.agent.dialogue;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Decides a turn. It may change the session's dialogue state (draft, pending question, counters). */
+/**
+ * Decides a turn: what to say, and the session's dialogue state after it ({@link TurnResult#session()}: draft,
+ * pending question, counters). The input's session is never changed.
+ */
 public interface Dialogue {
 
     TurnResult respond(TurnInput input);

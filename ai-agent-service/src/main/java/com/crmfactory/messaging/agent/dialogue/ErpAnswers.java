@@ -8,6 +8,7 @@ import com.crmfactory.messaging.agent.entity.Entities;
 import com.crmfactory.messaging.agent.erp.Erp;
 import com.crmfactory.messaging.agent.erp.ErpClient;
 import com.crmfactory.messaging.agent.intent.Intents;
+import com.crmfactory.messaging.events.common.OrderDraft;
 
 /** Answers that need the ERP: order status, price, stock and the order draft. Nothing is invented. */
 public class ErpAnswers {
@@ -25,29 +26,32 @@ public class ErpAnswers {
         this.drafts = drafts;
     }
 
-    void order(SessionContext c, String number, TurnResult result) {
+    void order(String number, TurnResult result) {
+        SessionContext c = result.session();
         result.intent(Intents.TRACK_ORDER, result.confidence());
-        erp.findOrder(c.orgId, number, c.customerPhone()).ifPresentOrElse(
+        erp.findOrder(c.orgId(), number, c.customerPhone()).ifPresentOrElse(
                 o -> result.say(Replies.order(o)).summary("Order " + number + ": " + o.status()),
                 () -> result.say("I couldn't find order " + number + " for your number. Please check the order number.")
                         .summary("Order " + number + " not found"));
     }
 
     /** @param action price, stock, price_stock or add */
-    void part(SessionContext c, String action, Erp.Part part, Long quantity, TurnResult result) {
+    void part(String action, Erp.Part part, Long quantity, TurnResult result) {
+        SessionContext c = result.session();
         long qty = quantity == null ? 1 : quantity;
         if (action.equals("add")) {
-            drafts.set(c, part, qty);
+            result.session(drafts.set(c, part, qty));
+            OrderDraft draft = result.session().draft();
             result.intent(Intents.PLACE_ORDER, result.confidence()).say("Added " + qty + " × " + part.sku() + ".\n"
-                    + Replies.draft(c.draft)).summary("Draft: " + c.draft.lines().size() + " lines");
+                    + Replies.draft(draft)).summary("Draft: " + draft.lines().size() + " lines");
             return;
         }
         StringBuilder text = new StringBuilder();
         if (!action.equals("stock")) {
-            erp.price(c.orgId, part.sku(), qty).ifPresent(price -> text.append(Replies.price(part, price)));
+            erp.price(c.orgId(), part.sku(), qty).ifPresent(price -> text.append(Replies.price(part, price)));
         }
         if (!action.equals("price")) {
-            erp.stock(c.orgId, part.sku()).ifPresent(stock -> text.append(text.isEmpty() ? "" : "\n")
+            erp.stock(c.orgId(), part.sku()).ifPresent(stock -> text.append(text.isEmpty() ? "" : "\n")
                     .append(Replies.stock(part, stock, quantity)));
         }
         if (text.isEmpty()) {
@@ -58,30 +62,36 @@ public class ErpAnswers {
     }
 
     /** Draft commands: confirm, show, remove a part, add or change a part's quantity. */
-    boolean draftCommand(SessionContext c, String text, Entities entities, TurnResult result) {
-        boolean hasDraft = !c.draft.lines().isEmpty();
+    boolean draftCommand(String text, Entities entities, TurnResult result) {
+        SessionContext c = result.session();
+        boolean hasDraft = !c.draft().lines().isEmpty();
         if (hasDraft && CONFIRM.matcher(text).find() && entities.parts().isEmpty()) {
             Erp.Order order = drafts.submit(c);
+            result.session(DraftService.submitted(c, order));
             result.intent(Intents.PLACE_ORDER, 1.0).send(OrderConfirmation.of(c, order))
                     .summary("Order " + order.orderNumber() + " placed (" + order.total() + " " + order.currency() + ")");
             return true;
         }
         if (SHOW.matcher(text).find() && entities.parts().isEmpty() && entities.orderNumber() == null) {
-            result.intent(Intents.PLACE_ORDER, 1.0).say(Replies.draft(c.draft)).summary("Showed the draft");
+            result.intent(Intents.PLACE_ORDER, 1.0).say(Replies.draft(c.draft())).summary("Showed the draft");
             return true;
         }
         if (hasDraft && REMOVE.matcher(text).find() && entities.onePart()) {
-            boolean removed = drafts.remove(c, entities.parts().get(0).sku());
-            result.intent(Intents.CHANGE_ORDER, 1.0).say((removed ? "Removed " + entities.parts().get(0).sku() + ".\n"
-                    : entities.parts().get(0).sku() + " was not in your draft.\n") + Replies.draft(c.draft))
-                    .summary("Draft: " + c.draft.lines().size() + " lines");
+            String sku = entities.parts().get(0).sku();
+            boolean removed = DraftService.contains(c.draft(), sku);
+            result.session(drafts.remove(c, sku));
+            OrderDraft draft = result.session().draft();
+            result.intent(Intents.CHANGE_ORDER, 1.0).say((removed ? "Removed " + sku + ".\n"
+                    : sku + " was not in your draft.\n") + Replies.draft(draft))
+                    .summary("Draft: " + draft.lines().size() + " lines");
             return true;
         }
         if (SET.matcher(text).find() && entities.onePart()) {
             long qty = entities.quantity() == null ? 1 : entities.quantity();
-            drafts.set(c, entities.parts().get(0), qty);
+            result.session(drafts.set(c, entities.parts().get(0), qty));
+            OrderDraft draft = result.session().draft();
             result.intent(Intents.PLACE_ORDER, 1.0).say("Done: " + qty + " × " + entities.parts().get(0).sku() + ".\n"
-                    + Replies.draft(c.draft)).summary("Draft: " + c.draft.lines().size() + " lines");
+                    + Replies.draft(draft)).summary("Draft: " + draft.lines().size() + " lines");
             return true;
         }
         return false;

@@ -46,41 +46,42 @@ public class OfflineDialogue implements Dialogue {
         SessionContext c = in.session();
         String text = in.text() == null ? "" : in.text();
         IntentPrediction p = text.isBlank() ? new IntentPrediction(Intents.UNKNOWN, 1.0, 1.0) : classifier.classify(text);
-        TurnResult result = new TurnResult(p.intent(), p.confidence());
+        TurnResult result = new TurnResult(c, p.intent(), p.confidence());
         try {
             decide(in, c, text, p, result);
         } catch (ErpUnavailableException e) {
             result.replies().clear();
             result.say("I can't reach our order system right now, so I'm passing you to a colleague who will get back to you.");
-            result.escalate("erp_unavailable", handoff(in, "the ERP was unavailable for: " + oneLine(text)), null);
+            result.escalate("erp_unavailable", handoff(in, result.session(), "the ERP was unavailable for: " + oneLine(text)), null);
             result.summary("ERP unavailable; handed over");
         }
-        boolean first = !c.greeted;
-        c.greeted = true;
+        boolean first = !c.greeted();
+        result.session(result.session().withGreeted(true));
         if (first && result.replies().isEmpty() && result.escalation() == null) {
             result.send(Replies.welcome());
         }
         return result;
     }
 
+    /** Reads the session as the turn found it ({@code c}); every change goes to {@code result.session()}. */
     private void decide(TurnInput in, SessionContext c, String text, IntentPrediction p, TurnResult result) {
         String replyId = in.replyId();
         if ("talk_to_agent".equals(replyId) || HUMAN.matcher(text).find() || ((p.intent().equals(Intents.CONTACT_HUMAN)
                 || p.intent().equals(Intents.CONTACT_SERVICE)) && p.confidence() >= properties.confidenceThreshold())) {
             result.intent(Intents.CONTACT_HUMAN, p.confidence());
             result.say("Of course, I'm handing you over to a colleague. They'll reply here shortly.");
-            result.escalate("customer_request", handoff(in, "customer asked for a person"), properties.humanQueue());
+            result.escalate("customer_request", handoff(in, result.session(), "customer asked for a person"), properties.humanQueue());
             result.summary("Customer asked for a person");
             return;
         }
         if ("order_status".equals(replyId)) {
-            c.pending = new Pending("order_status", null);
+            pending(result, new Pending("order_status", null));
             result.intent(Intents.TRACK_ORDER, 1.0).say("Sure. What is your order number? (e.g. SO-100001)")
                     .summary("Asked for the order number");
             return;
         }
         if ("find_part".equals(replyId)) {
-            c.pending = new Pending("price", null);
+            pending(result, new Pending("price", null));
             result.intent(Intents.ASK_PRICE, 1.0).say("Which part are you looking for? A part number or a description works.")
                     .summary("Asked which part");
             return;
@@ -91,10 +92,10 @@ public class OfflineDialogue implements Dialogue {
         if (replyId != null) {
             List<Erp.Part> chosen = matcher.match(replyId.toLowerCase(Locale.ROOT));
             if (chosen.size() == 1) {
-                String action = c.pending == null ? "price" : c.pending.action();
-                Long quantity = c.pending == null ? entities.quantity() : c.pending.quantity();
-                c.pending = null;
-                answers.part(c, action, chosen.get(0), quantity, result);
+                String action = c.pending() == null ? "price" : c.pending().action();
+                Long quantity = c.pending() == null ? entities.quantity() : c.pending().quantity();
+                pending(result, null);
+                answers.part(action, chosen.get(0), quantity, result);
                 return;
             }
         }
@@ -102,25 +103,25 @@ public class OfflineDialogue implements Dialogue {
             Erp.Part part = entities.parts().get(0);
             result.intent(Intents.ASK_PRICE, 1.0).say("From your photo I read the barcode " + in.imageCodes().get(0) + ": that is "
                     + part.sku() + " (" + part.name() + ").");
-            answers.part(c, "price_stock", part, entities.quantity(), result);
+            answers.part("price_stock", part, entities.quantity(), result);
             return;
         }
-        if (answers.draftCommand(c, text, entities, result)) {
+        if (answers.draftCommand(text, entities, result)) {
             return;
         }
         if (entities.orderNumber() != null) {
-            c.pending = null;
-            answers.order(c, entities.orderNumber(), result);
+            pending(result, null);
+            answers.order(entities.orderNumber(), result);
             return;
         }
         if (!entities.parts().isEmpty()) {
             String action = p.intent().equals(Intents.ASK_STOCK) ? "stock" : p.intent().equals(Intents.ASK_PRICE) ? "price"
-                    : c.pending != null ? c.pending.action() : "price_stock";
+                    : c.pending() != null ? c.pending().action() : "price_stock";
             if (entities.onePart()) {
-                c.pending = null;
-                answers.part(c, action, entities.parts().get(0), entities.quantity(), result);
+                pending(result, null);
+                answers.part(action, entities.parts().get(0), entities.quantity(), result);
             } else {
-                c.pending = new Pending(action, entities.quantity());
+                pending(result, new Pending(action, entities.quantity()));
                 result.intent(action.equals("stock") ? Intents.ASK_STOCK : Intents.ASK_PRICE, p.confidence())
                         .send(Replies.partSelection(oneLine(text), entities.parts()))
                         .summary("Several parts match \"" + oneLine(text) + "\"; sent a list of " + Math.min(10, entities.parts().size()));
@@ -129,19 +130,19 @@ public class OfflineDialogue implements Dialogue {
         }
         boolean understood = p.similarity() >= properties.minSimilarity() && p.confidence() >= 0.3;
         if (!understood) {
-            notUnderstood(in, c, text, result);
+            notUnderstood(in, text, result);
             return;
         }
-        c.notUnderstood = 0;
+        result.session(result.session().withNotUnderstood(0));
         if (p.confidence() < properties.confidenceThreshold()) {
             result.say("Let me pass this to a colleague so you get the right answer.");
-            result.escalate("low_confidence", handoff(in, "unsure what the customer wants (" + p.intent() + "?)"), null);
+            result.escalate("low_confidence", handoff(in, result.session(), "unsure what the customer wants (" + p.intent() + "?)"), null);
             result.summary("Low confidence (" + p.intent() + "); handed over");
             return;
         }
         switch (p.intent()) {
             case Intents.GREETING -> {
-                if (!c.greeted) {
+                if (!c.greeted()) {
                     result.send(Replies.welcome());
                 } else {
                     result.say("Hi again! How can I help? You can ask for an order status, a price or stock of a part.");
@@ -150,17 +151,17 @@ public class OfflineDialogue implements Dialogue {
             }
             case Intents.THANKS -> result.say("You're welcome! Anything else, just write here.").summary("Thanks / goodbye");
             case Intents.TRACK_ORDER, Intents.CHANGE_ORDER, Intents.CANCEL_ORDER -> {
-                c.pending = new Pending("order_status", null);
+                pending(result, new Pending("order_status", null));
                 result.say("Sure. What is your order number? (e.g. SO-100001)").summary("Asked for the order number");
             }
             case Intents.ASK_PRICE, Intents.ASK_STOCK, Intents.PLACE_ORDER -> {
                 String action = p.intent().equals(Intents.ASK_STOCK) ? "stock" : p.intent().equals(Intents.ASK_PRICE) ? "price" : "add";
-                c.pending = new Pending(action, entities.quantity());
+                pending(result, new Pending(action, entities.quantity()));
                 result.say("Which part? Send me the part number (e.g. BRG-6204-2RS) or a description.").summary("Asked which part");
             }
             default -> {
                 result.say("Thanks, I'm passing this to a colleague who can help with that.");
-                result.escalate("out_of_scope", handoff(in, p.intent().replace('_', ' ') + " request"), null);
+                result.escalate("out_of_scope", handoff(in, result.session(), p.intent().replace('_', ' ') + " request"), null);
                 result.summary(p.intent().replace('_', ' ') + "; handed over");
             }
         }
@@ -172,7 +173,7 @@ public class OfflineDialogue implements Dialogue {
      */
     private PartMatcher matcher(SessionContext c, IntentPrediction p) {
         try {
-            return catalogue.matcher(c.orgId);
+            return catalogue.matcher(c.orgId());
         } catch (ErpUnavailableException e) {
             if ((p.intent().equals(Intents.GREETING) || p.intent().equals(Intents.THANKS))
                     && p.confidence() >= properties.confidenceThreshold()) {
@@ -182,29 +183,34 @@ public class OfflineDialogue implements Dialogue {
         }
     }
 
-    private void notUnderstood(TurnInput in, SessionContext c, String text, TurnResult result) {
-        c.notUnderstood++;
+    private void notUnderstood(TurnInput in, String text, TurnResult result) {
+        int inARow = result.session().notUnderstood() + 1;
         result.intent(Intents.UNKNOWN, result.confidence());
-        if (c.notUnderstood >= properties.notUnderstoodLimit()) {
+        if (inARow >= properties.notUnderstoodLimit()) {
             result.say("Sorry, I still don't understand. A colleague will take over.");
-            result.escalate("not_understood", handoff(in, c.notUnderstood + " messages not understood"), null);
+            result.escalate("not_understood", handoff(in, result.session(), inARow + " messages not understood"), null);
             result.summary("Not understood twice; handed over");
-            c.notUnderstood = 0;
+            result.session(result.session().withNotUnderstood(0));
         } else {
+            result.session(result.session().withNotUnderstood(inARow));
             result.say("Sorry, I didn't understand that. You can ask about an order (e.g. \"where is SO-100001\"), "
                     + "a price or the stock of a part, or ask for a person.");
             result.summary("Not understood: " + oneLine(text));
         }
     }
 
+    private static void pending(TurnResult result, Pending pending) {
+        result.session(result.session().withPending(pending));
+    }
+
     /** The handoff summary a person reads first: why, the customer's last messages, the draft. */
-    static String handoff(TurnInput in, String why) {
+    static String handoff(TurnInput in, SessionContext now, String why) {
         StringBuilder s = new StringBuilder(why).append(". Last messages: ");
         in.history().stream().filter(m -> "CUSTOMER".equals(m.author()) && m.body() != null).skip(
                 Math.max(0, in.history().stream().filter(m -> "CUSTOMER".equals(m.author()) && m.body() != null).count() - 3))
                 .forEach(m -> s.append('"').append(oneLine(m.body())).append("\" "));
-        if (!in.session().draft.lines().isEmpty()) {
-            s.append("Draft: ").append(in.session().draft.lines().size()).append(" lines.");
+        if (!now.draft().lines().isEmpty()) {
+            s.append("Draft: ").append(now.draft().lines().size()).append(" lines.");
         }
         return s.toString().trim();
     }

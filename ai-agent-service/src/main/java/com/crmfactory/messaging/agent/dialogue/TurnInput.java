@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.crmfactory.messaging.agent.context.CustomerMessage;
 import com.crmfactory.messaging.agent.context.SessionContext;
+import com.crmfactory.messaging.events.Redacted;
 
 /**
  * One turn's input: the customer messages not answered yet, joined; the payload of a tapped button or
@@ -13,4 +14,9 @@ import com.crmfactory.messaging.agent.context.SessionContext;
  */
 public record TurnInput(SessionContext session, String text, String replyId, List<String> imageCodes,
         List<String> imageNotes, List<CustomerMessage> history, Instant deadline) {
+
+    @Override
+    public String toString() {
+        return Redacted.toString(this);
+    }
 }

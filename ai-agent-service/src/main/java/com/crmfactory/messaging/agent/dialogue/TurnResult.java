@@ -3,11 +3,16 @@ package com.crmfactory.messaging.agent.dialogue;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.crmfactory.messaging.agent.context.SessionContext;
+import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Interactive;
 import com.crmfactory.messaging.events.common.MediaAnalysis;
 import com.crmfactory.messaging.events.common.TemplateRef;
 
-/** What one turn decided: replies to propose, perhaps an escalation, and the insight line. */
+/**
+ * What one turn decided: replies to propose, perhaps an escalation, the insight line, and the session as the turn
+ * leaves it (pending question, counters, draft).
+ */
 public final class TurnResult {
 
     /**
@@ -23,9 +28,19 @@ public final class TurnResult {
         public Reply(String text, Interactive interactive, TemplateRef template) {
             this(text, interactive, template, null, false);
         }
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this);
+        }
     }
 
     public record Escalation(String reason, String summary, String queueHint) {
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this);
+        }
     }
 
     private final List<Reply> replies = new ArrayList<>();
@@ -34,10 +49,23 @@ public final class TurnResult {
     private Double confidence;
     private String summary;
     private List<MediaAnalysis> mediaAnalysis = List.of();
+    private SessionContext session;
 
-    public TurnResult(String intent, Double confidence) {
+    /** @param session the session as the turn found it */
+    public TurnResult(SessionContext session, String intent, Double confidence) {
+        this.session = session;
         this.intent = intent;
         this.confidence = confidence;
+    }
+
+    /** The session with this turn's changes so far; read it before each change, so none is lost. */
+    public SessionContext session() {
+        return session;
+    }
+
+    public TurnResult session(SessionContext changed) {
+        this.session = changed;
+        return this;
     }
 
     public TurnResult say(String text) {

@@ -29,7 +29,8 @@ import io.micrometer.core.instrument.Timer;
  * session, loads the context and claims the turn (no second turn of the session starts meanwhile);</li>
  * <li>without any transaction or lock: media analysis and the dialogue (ERP calls, and in LLM mode the model
  * and its tools, up to the hard stop). The hard stop's deadline starts before the media analysis, so a vision
- * call spends the same budget. Tools change a working copy of the session only;</li>
+ * call spends the same budget. The dialogue returns the session as it leaves it; the LLM's tools build theirs
+ * apart, and the turn takes it over only when it uses the model's answer;</li>
  * <li>a second short transaction locks the session again, stores the dialogue state (draft changes included)
  * and appends the actions to the outbox — replies and escalations only if the agent still handles the
  * session: a person who took it over meanwhile gets the insights, never a proposal.</li>
@@ -98,10 +99,10 @@ public class TurnService {
             return null; // not due yet, or a turn is running: it stays due and runs after that one
         }
         sessions.clearDue(sessionId);
-        if (c.handler != SessionContext.Handler.ai) {
+        if (c.handler() != SessionContext.Handler.ai) {
             return null;
         }
-        List<CustomerMessage> pending = sessions.customerMessagesAfter(sessionId, c.lastAnsweredSeq);
+        List<CustomerMessage> pending = sessions.customerMessagesAfter(sessionId, c.lastAnsweredSeq());
         if (pending.isEmpty()) {
             return null;
         }
@@ -129,7 +130,7 @@ public class TurnService {
             }
             replyId = m.replyId() != null ? m.replyId() : replyId;
             if (!m.mediaUrls().isEmpty()) {
-                ImageAnalysis analysis = media.analyze(c.orgId, m.mediaUrls(), deadline);
+                ImageAnalysis analysis = media.analyze(c.orgId(), m.mediaUrls(), deadline);
                 codes.addAll(analysis.codes());
                 notes.addAll(analysis.notes());
                 summaries.add(new String[] { m.messageId(), analysis.summary() });
@@ -141,20 +142,18 @@ public class TurnService {
         TurnResult result = dialogue.respond(new TurnInput(c, text.toString(), replyId, codes, notes, turn.history(), deadline));
         result.mediaAnalysis(analyses);
         tx.executeWithoutResult(status -> {
-            Optional<SessionContext> now = sessions.lockForWrite(c.sessionId);
-            if (now.isEmpty() || !sessions.holds(c.sessionId, turn.claim())) {
+            Optional<SessionContext> now = sessions.lockForWrite(c.sessionId());
+            if (now.isEmpty() || !sessions.holds(c.sessionId(), turn.claim())) {
                 return; // the claim expired and another turn took over: that one answers
             }
             summaries.forEach(s -> sessions.saveAnalysis(s[0], s[1]));
-            c.lastAnsweredSeq = last.sequence();
-            c.lastIntent = result.intent();
-            c.lastConfidence = result.confidence();
-            sessions.save(c);
-            sessions.release(c.sessionId, turn.claim());
-            actions.publish(c, result, last.messageId(), now.get().handler == SessionContext.Handler.ai);
-            if (now.get().handler == SessionContext.Handler.ai && sessions.dueAt(c.sessionId).isPresent()) {
+            SessionContext answered = result.session().withLastAnswer(last.sequence(), result.intent(), result.confidence());
+            sessions.save(answered);
+            sessions.release(c.sessionId(), turn.claim());
+            actions.publish(answered, result, last.messageId(), now.get().handler() == SessionContext.Handler.ai);
+            if (now.get().handler() == SessionContext.Handler.ai && sessions.dueAt(c.sessionId()).isPresent()) {
                 // messages that came in during the turn: their turn was held back by the claim
-                scheduler.afterCommit(c.sessionId, properties.debounce());
+                scheduler.afterCommit(c.sessionId(), properties.debounce());
             }
         });
     }

@@ -26,7 +26,8 @@ public class ErpTools {
 
     static final String TURN_OVER = "refused: this turn is over";
 
-    private final SessionContext session;
+    /** The session with the tools' draft changes so far: replaced, never changed in place. */
+    private volatile SessionContext session;
     private final ErpClient erp;
     private final DraftService drafts;
     private final Clock clock;
@@ -36,8 +37,8 @@ public class ErpTools {
     volatile Erp.Order submitted;
 
     /**
-     * @param session  a working copy of the session: draft changes land here, and the turn takes them over only
-     *                 when it uses the model's answer (they are then saved with the turn's actions)
+     * @param session  the session as the turn found it; the tools' draft changes build on it, and the turn takes
+     *                 them over only when it uses the model's answer (they are then saved with the turn's actions)
      * @param deadline the turn's hard stop: from then on every tool refuses
      */
     ErpTools(SessionContext session, ErpClient erp, DraftService drafts, Clock clock, Instant deadline) {
@@ -55,7 +56,7 @@ public class ErpTools {
 
     /** The draft as the tools left it. */
     OrderDraft draft() {
-        return session.draft;
+        return session.draft();
     }
 
     private boolean over() {
@@ -71,14 +72,14 @@ public class ErpTools {
         if (!ORDER.matcher(number).matches()) {
             return "invalid order number";
         }
-        return erp.findOrder(session.orgId, number, session.customerPhone()).map(Object::toString)
+        return erp.findOrder(session.orgId(), number, session.customerPhone()).map(Object::toString)
                 .orElse("no such order for this customer");
     }
 
     @Tool("Search the parts catalogue by words or part number; returns at most 10 parts")
     public List<Erp.Part> searchCatalogue(@P("search words") String query) {
         return over() || query == null || query.isBlank() || query.length() > 100 ? List.of()
-                : erp.search(session.orgId, query, 10);
+                : erp.search(session.orgId(), query, 10);
     }
 
     @Tool("Price of a part (SKU) for a quantity, with price breaks")
@@ -89,7 +90,7 @@ public class ErpTools {
         if (!validSku(sku) || quantity < 1 || quantity > 100_000) {
             return "invalid sku or quantity";
         }
-        return erp.price(session.orgId, sku.trim().toUpperCase(), quantity).map(Object::toString).orElse("unknown sku");
+        return erp.price(session.orgId(), sku.trim().toUpperCase(), quantity).map(Object::toString).orElse("unknown sku");
     }
 
     @Tool("Stock of a part (SKU) per warehouse")
@@ -97,7 +98,7 @@ public class ErpTools {
         if (over()) {
             return TURN_OVER;
         }
-        return validSku(sku) ? erp.stock(session.orgId, sku.trim().toUpperCase()).map(Object::toString).orElse("unknown sku")
+        return validSku(sku) ? erp.stock(session.orgId(), sku.trim().toUpperCase()).map(Object::toString).orElse("unknown sku")
                 : "invalid sku";
     }
 
@@ -109,10 +110,10 @@ public class ErpTools {
         if (!validSku(sku) || quantity < 1 || quantity > 100_000) {
             return "invalid sku or quantity";
         }
-        return erp.search(session.orgId, sku.trim(), 1).stream().filter(p -> p.sku().equalsIgnoreCase(sku.trim())).findFirst()
+        return erp.search(session.orgId(), sku.trim(), 1).stream().filter(p -> p.sku().equalsIgnoreCase(sku.trim())).findFirst()
                 .map(part -> {
-                    drafts.set(session, part, quantity);
-                    return "draft now: " + session.draft;
+                    session = drafts.set(session, part, quantity);
+                    return "draft now: " + session.draft();
                 }).orElse("unknown sku");
     }
 
@@ -121,7 +122,13 @@ public class ErpTools {
         if (over()) {
             return TURN_OVER;
         }
-        return validSku(sku) && drafts.remove(session, sku.trim().toUpperCase()) ? "removed" : "not in the draft";
+        if (!validSku(sku)) {
+            return "not in the draft";
+        }
+        String known = sku.trim().toUpperCase();
+        boolean removed = DraftService.contains(session.draft(), known);
+        session = drafts.remove(session, known);
+        return removed ? "removed" : "not in the draft";
     }
 
     @Tool("Submit the customer's order draft to the ERP once the customer confirmed it")
@@ -129,10 +136,11 @@ public class ErpTools {
         if (over()) {
             return TURN_OVER;
         }
-        if (session.draft.lines().isEmpty()) {
+        if (session.draft().lines().isEmpty()) {
             return "the draft is empty";
         }
         submitted = drafts.submit(session);
+        session = DraftService.submitted(session, submitted);
         return "order created: " + submitted.orderNumber();
     }
 

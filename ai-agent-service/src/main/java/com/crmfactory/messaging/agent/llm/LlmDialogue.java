@@ -70,8 +70,8 @@ public class LlmDialogue implements Dialogue {
     }
 
     /**
-     * Runs without a database transaction (see TurnService). The model and its tools work on a copy of the
-     * session; its draft becomes the turn's only when the model's answer is used. At the hard stop the worker
+     * Runs without a database transaction (see TurnService). The model's tools build their own draft from the
+     * session's; it becomes the turn's only when the model's answer is used. At the hard stop the worker
      * is interrupted (the HTTP call to the provider is abandoned) and the tools refuse from then on, so a late
      * model cannot change anything after the offline agent took the turn.
      * <p>
@@ -86,10 +86,10 @@ public class LlmDialogue implements Dialogue {
         long budget = Duration.between(clock.instant(), deadline).toMillis();
         if (budget <= 0) {
             meters.counter("agent.llm.turns", "outcome", "fallback").increment();
-            log.warn("LLM turn of session {} has no time left after the media analysis; the offline agent answers", c.sessionId);
+            log.warn("LLM turn of session {} has no time left after the media analysis; the offline agent answers", c.sessionId());
             return offline.respond(in);
         }
-        ErpTools tools = new ErpTools(c.copy(), erp, drafts, clock, deadline);
+        ErpTools tools = new ErpTools(c, erp, drafts, clock, deadline);
         try {
             AgentAnswer answer = breaker.executeCallable(() -> {
                 Future<AgentAnswer> call = calls.submit(() -> ask(in, tools));
@@ -104,15 +104,14 @@ public class LlmDialogue implements Dialogue {
             });
             tools.close();
             meters.counter("agent.llm.turns", "outcome", "answered").increment();
-            c.draft = tools.draft();
-            return toResult(c, answer, tools);
+            return toResult(c.withDraft(tools.draft()), answer, tools);
         } catch (Exception e) {
             tools.close();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             meters.counter("agent.llm.turns", "outcome", "fallback").increment();
-            log.warn("LLM turn of session {} failed ({}); the offline agent answers", c.sessionId, e.toString());
+            log.warn("LLM turn of session {} failed ({}); the offline agent answers", c.sessionId(), e.toString());
             return offline.respond(in);
         }
     }
@@ -125,7 +124,7 @@ public class LlmDialogue implements Dialogue {
     private AgentAnswer ask(TurnInput in, ErpTools tools) {
         MessageWindowChatMemory memory = MessageWindowChatMemory.withMaxMessages(20);
         for (CustomerMessage m : in.history()) {
-            if (m.sequence() > in.session().lastAnsweredSeq) {
+            if (m.sequence() > in.session().lastAnsweredSeq()) {
                 continue; // this turn's own messages are the user message below
             }
             if ("CUSTOMER".equals(m.author())) {
@@ -151,9 +150,9 @@ public class LlmDialogue implements Dialogue {
         return assistant.answer(text);
     }
 
+    /** @param c the session with the draft the model's tools left */
     private TurnResult toResult(SessionContext c, AgentAnswer answer, ErpTools tools) {
-        c.greeted = true;
-        TurnResult result = new TurnResult(answer.intent() == null ? "other" : answer.intent(),
+        TurnResult result = new TurnResult(c.withGreeted(true), answer.intent() == null ? "other" : answer.intent(),
                 Math.max(0, Math.min(1, answer.confidence())));
         if (answer.reply() != null && !answer.reply().isBlank()) {
             result.say(answer.reply());

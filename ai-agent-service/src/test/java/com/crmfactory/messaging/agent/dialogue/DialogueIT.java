@@ -1,5 +1,6 @@
 package com.crmfactory.messaging.agent.dialogue;
 
+import static com.crmfactory.messaging.events.testing.MessageViewBuilder.aMessageView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,14 +29,12 @@ import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.agent.EscalationRequested;
 import com.crmfactory.messaging.events.agent.InsightsUpdated;
 import com.crmfactory.messaging.events.agent.ReplyProposed;
-import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.InteractiveReply;
 import com.crmfactory.messaging.events.common.InteractiveReplyType;
 import com.crmfactory.messaging.events.common.Media;
 import com.crmfactory.messaging.events.common.MessageView;
 import com.crmfactory.messaging.events.common.SessionStatus;
-import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.conversation.MessageRecorded;
 import com.crmfactory.messaging.events.conversation.SessionAssigned;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
@@ -94,11 +93,22 @@ class DialogueIT {
             send(body, null, List.of());
         }
 
+        /** Several messages sent as one burst (a customer typing fast). */
+        void saysAtOnce(String... bodies) {
+            Kafka.sendTogether(Topics.CONVERSATION_EVENTS, key, java.util.Arrays.stream(bodies)
+                    .map(body -> new MessageRecorded(org, id, "contact-1", message(body, null, List.of()), Instant.now()))
+                    .toList());
+        }
+
         void send(String body, InteractiveReply reply, List<Media> media) {
-            MessageView m = new MessageView(UUID.randomUUID().toString(), sequence.incrementAndGet(), Author.CUSTOMER, null,
-                    Channel.WHATSAPP, TriggerChannel.WHATSAPP, "whatsapp:" + phone, "whatsapp:+14155238886", body, media,
-                    reply, null, null, null, "SM" + UUID.randomUUID().toString().replace("-", ""), null, null, Instant.now());
-            Kafka.send(Topics.CONVERSATION_EVENTS, key, new MessageRecorded(org, id, "contact-1", m, Instant.now()));
+            Kafka.send(Topics.CONVERSATION_EVENTS, key,
+                    new MessageRecorded(org, id, "contact-1", message(body, reply, media), Instant.now()));
+        }
+
+        MessageView message(String body, InteractiveReply reply, List<Media> media) {
+            return aMessageView().sequence(sequence.incrementAndGet()).channel(Channel.WHATSAPP)
+                    .from("whatsapp:" + phone).to("whatsapp:+14155238886").body(body).media(media).interactiveReply(reply)
+                    .build();
         }
 
         List<ReplyProposed> replies() {
@@ -387,9 +397,7 @@ class DialogueIT {
     @Test
     void burstOfMessagesIsAnsweredOnceAndTurnLatencyIsMeasured() {
         Session s = new Session("+15551230010");
-        s.says("hello");
-        s.says("I need");
-        s.says("the price of BRG-6204-2RS");
+        s.saysAtOnce("hello", "I need", "the price of BRG-6204-2RS");
         await().atMost(Duration.ofSeconds(30)).until(() -> !s.replies().isEmpty());
         await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertThat(s.replies()).hasSize(1);

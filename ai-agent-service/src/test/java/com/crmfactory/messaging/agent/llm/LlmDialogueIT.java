@@ -1,5 +1,6 @@
 package com.crmfactory.messaging.agent.llm;
 
+import static com.crmfactory.messaging.events.testing.MessageViewBuilder.aMessageView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
@@ -36,12 +37,10 @@ import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.agent.EscalationRequested;
 import com.crmfactory.messaging.events.agent.InsightsUpdated;
 import com.crmfactory.messaging.events.agent.ReplyProposed;
-import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Media;
 import com.crmfactory.messaging.events.common.MessageView;
 import com.crmfactory.messaging.events.common.SessionStatus;
-import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.conversation.MessageRecorded;
 import com.crmfactory.messaging.events.conversation.SessionAssigned;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
@@ -121,9 +120,8 @@ class LlmDialogueIT {
         }
 
         void says(String body, List<Media> media) {
-            MessageView m = new MessageView(UUID.randomUUID().toString(), sequence.incrementAndGet(), Author.CUSTOMER, null,
-                    Channel.WHATSAPP, TriggerChannel.WHATSAPP, "whatsapp:" + phone, "whatsapp:+14155238886", body, media,
-                    null, null, null, null, "SM" + UUID.randomUUID().toString().replace("-", ""), null, null, Instant.now());
+            MessageView m = aMessageView().sequence(sequence.incrementAndGet()).channel(Channel.WHATSAPP)
+                    .from("whatsapp:" + phone).to("whatsapp:+14155238886").body(body).media(media).build();
             Kafka.send(Topics.CONVERSATION_EVENTS, key, new MessageRecorded(org, id, "contact-1", m, Instant.now()));
         }
 

@@ -1,5 +1,6 @@
 package com.crmfactory.messaging.agent.llm;
 
+import static com.crmfactory.messaging.events.testing.MessageViewBuilder.aMessageView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,12 +27,10 @@ import com.crmfactory.messaging.events.ConversationKey;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.agent.InsightsUpdated;
 import com.crmfactory.messaging.events.agent.ReplyProposed;
-import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Media;
 import com.crmfactory.messaging.events.common.MessageView;
 import com.crmfactory.messaging.events.common.SessionStatus;
-import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.conversation.MessageRecorded;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
 import com.crmfactory.messaging.support.testing.Kafka;
@@ -107,10 +106,9 @@ class LlmVisionIT {
         /** @return the message id */
         String send(String body, List<Media> media) {
             String messageId = UUID.randomUUID().toString();
-            MessageView m = new MessageView(messageId, sequence.incrementAndGet(), Author.CUSTOMER, null, Channel.SMS,
-                    media.isEmpty() ? TriggerChannel.SMS : TriggerChannel.MMS, phone, "+14155238886", body, media, null, null,
-                    null, null, (media.isEmpty() ? "SM" : "MM") + UUID.randomUUID().toString().replace("-", ""), null, null,
-                    Instant.now());
+            // an SMS with a photo arrives as MMS: the builder derives the trigger channel and SID from the media
+            MessageView m = aMessageView().messageId(messageId).sequence(sequence.incrementAndGet()).from(phone)
+                    .to("+14155238886").body(body).media(media).build();
             Kafka.send(Topics.CONVERSATION_EVENTS, key, new MessageRecorded(org, id, "contact-1", m, Instant.now()));
             return messageId;
         }

@@ -60,6 +60,26 @@ public final class Kafka {
         return id;
     }
 
+    /**
+     * Publishes several events of one key without waiting between them, then waits for all: they reach the broker
+     * together, as a burst from one customer does (a consumer sees them in one poll, not spread over the acks).
+     */
+    public static void sendTogether(String topic, String key, List<? extends DomainEvent> events) {
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (DomainEvent event : events) {
+            CloudEvent meta = new CloudEvent(UUID.randomUUID().toString(), EventType.typeOf(event.getClass()), "test",
+                    event.occurredAt(), key, event.orgId(), null);
+            sent.add(producer().send(meta.toRecord(topic, CODEC.toJson(event))));
+        }
+        try {
+            for (java.util.concurrent.Future<?> future : sent) {
+                future.get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
     /** A watcher reading the whole topic from its beginning, shared by every test of the JVM. */
     public static Watcher watch(String topic) {
         return WATCHERS.computeIfAbsent(topic, Watcher::new);
