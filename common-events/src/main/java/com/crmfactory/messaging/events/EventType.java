@@ -12,6 +12,7 @@ import com.crmfactory.messaging.events.conversation.SessionOpened;
 import com.crmfactory.messaging.events.conversation.SessionStatusChanged;
 import com.crmfactory.messaging.events.delivery.DeliveryStatusReported;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
+import com.crmfactory.messaging.events.outbound.CustomerOptOutChanged;
 import com.crmfactory.messaging.events.outbound.OutboundDeliveryUpdated;
 import com.crmfactory.messaging.events.outbound.OutboundMessageAccepted;
 import com.crmfactory.messaging.events.outbound.OutboundMessageFailed;
@@ -56,6 +57,8 @@ public enum EventType {
             OutboundMessageFailed.class),
     OUTBOUND_DELIVERY_UPDATED("outbound", "outbound-delivery-updated", Topics.OUTBOUND_RESULTS,
             OutboundDeliveryUpdated.class),
+    CUSTOMER_OPT_OUT_CHANGED("outbound", "customer-opt-out-changed", Topics.OUTBOUND_RESULTS,
+            CustomerOptOutChanged.class),
     TEMPLATE_UPSERTED("template", "template-upserted", Topics.TEMPLATES_CATALOG, TemplateUpserted.class),
     TEMPLATE_DELETED("template", "template-deleted", Topics.TEMPLATES_CATALOG, TemplateDeleted.class),
     TENANT_UPSERTED("tenant", "tenant-upserted", Topics.PLATFORM_TENANTS, TenantUpserted.class);

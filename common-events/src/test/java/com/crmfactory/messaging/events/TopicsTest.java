@@ -23,6 +23,6 @@ class TopicsTest {
     @Test
     void eventTypesAreListedPerTopic() {
         assertThat(EventType.onTopic(Topics.OUTBOUND_RESULTS)).containsExactly(EventType.OUTBOUND_MESSAGE_ACCEPTED,
-                EventType.OUTBOUND_MESSAGE_FAILED, EventType.OUTBOUND_DELIVERY_UPDATED);
+                EventType.OUTBOUND_MESSAGE_FAILED, EventType.OUTBOUND_DELIVERY_UPDATED, EventType.CUSTOMER_OPT_OUT_CHANGED);
     }
 }

@@ -1,11 +1,11 @@
 package com.crmfactory.messaging.conversation;
 
+import static com.crmfactory.messaging.events.testing.ReplyProposedBuilder.aReplyProposed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,8 +101,7 @@ class TenantIsolationIT {
     @Test
     void agentActionsUnderAnotherOrgTouchNothing() {
         String key = messageA.conversationKey().value();
-        ReplyProposed proposal = new ReplyProposed(orgB, sessionA, UUID.randomUUID().toString(), null, "hijack",
-                List.of(), null, null, null, null, Instant.now());
+        ReplyProposed proposal = aReplyProposed().orgId(orgB).sessionId(sessionA).text("hijack").build();
         conversations.awaitProcessed("conversation-service.agent-actions", Kafka.send(Topics.AGENT_ACTIONS, key, proposal));
         conversations.awaitProcessed("conversation-service.agent-actions", Kafka.send(Topics.AGENT_ACTIONS, key,
                 new EscalationRequested(orgB, sessionA, "customer_request", null, null, null, null, Instant.now())));

@@ -1,5 +1,7 @@
 package com.crmfactory.messaging.outbound;
 
+import static com.crmfactory.messaging.events.testing.MessageReceivedBuilder.aMessageReceived;
+import static com.crmfactory.messaging.events.testing.OutboundMessageRequestedBuilder.anOutboundMessageRequested;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,7 +30,6 @@ import com.crmfactory.messaging.events.common.InteractiveOption;
 import com.crmfactory.messaging.events.common.Origin;
 import com.crmfactory.messaging.events.common.OutboundChannel;
 import com.crmfactory.messaging.events.common.TemplateRef;
-import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.delivery.DeliveryStatusReported;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
 import com.crmfactory.messaging.events.outbound.OutboundDeliveryUpdated;
@@ -166,10 +167,10 @@ class OutboundProofIT {
         String id = UUID.randomUUID().toString();
         Interactive list = new Interactive(InteractiveKind.LIST_PICKER, "Pick a part", "Choose a part",
                 List.of(new InteractiveOption("SKU-1", "Brake pad", "front"), new InteractiveOption("SKU-2", "Brake disc", null)));
-        Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.SMS, to), new OutboundMessageRequested(ORG, id, Origin.AI, "s1",
-                OutboundChannel.SMS, to, null, null, null,
-                new TemplateRef(templateKeyOf(contentSid), null, "en", Map.of("query", "brakes")), list, null, "ai",
-                Instant.now()));
+        Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.SMS, to), anOutboundMessageRequested().orgId(ORG).requestId(id)
+                .origin(Origin.AI).sessionId("s1").to(to).requestedBy("ai")
+                .template(new TemplateRef(templateKeyOf(contentSid), null, "en", Map.of("query", "brakes"))).interactive(list)
+                .build());
 
         results().awaitOne(OutboundMessageAccepted.class, a -> a.requestId().equals(id));
         FakeTwilio.Post post = TWILIO.postsTo(to).get(0);
@@ -274,8 +275,9 @@ class OutboundProofIT {
         String id = UUID.randomUUID().toString();
         Interactive menu = new Interactive(InteractiveKind.QUICK_REPLY, "What do you need?", null,
                 List.of(new InteractiveOption("order", "Order status", null), new InteractiveOption("human", "An agent", null)));
-        Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.WHATSAPP, to), new OutboundMessageRequested(ORG, id, Origin.AI, "s1",
-                OutboundChannel.ORIGINATING, to, null, null, null, null, menu, null, "ai", Instant.now()));
+        Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.WHATSAPP, to), anOutboundMessageRequested().orgId(ORG).requestId(id)
+                .origin(Origin.AI).sessionId("s1").channel(OutboundChannel.ORIGINATING).to(to).interactive(menu)
+                .requestedBy("ai").build());
 
         OutboundMessageAccepted accepted = results().awaitOne(OutboundMessageAccepted.class, a -> a.requestId().equals(id));
         assertThat(accepted.channel()).isEqualTo(Channel.WHATSAPP);
@@ -289,9 +291,9 @@ class OutboundProofIT {
     @Test
     void emailGoesOutThroughSmtp() throws Exception {
         String id = UUID.randomUUID().toString();
-        Kafka.send(Topics.OUTBOUND_REQUESTS, ORG + ":email:ada@example.com", new OutboundMessageRequested(ORG, id,
-                Origin.AUTOMATION, null, OutboundChannel.EMAIL, "ada@example.com", "Your order", "It shipped.", null,
-                null, null, null, "wf-1", Instant.now()));
+        Kafka.send(Topics.OUTBOUND_REQUESTS, ORG + ":email:ada@example.com", anOutboundMessageRequested().orgId(ORG).requestId(id)
+                .origin(Origin.AUTOMATION).channel(OutboundChannel.EMAIL).to("ada@example.com").subject("Your order")
+                .body("It shipped.").requestedBy("wf-1").build());
 
         OutboundMessageAccepted accepted = results().awaitOne(OutboundMessageAccepted.class, a -> a.requestId().equals(id));
         assertThat(accepted.channel()).isEqualTo(Channel.EMAIL);
@@ -324,8 +326,8 @@ class OutboundProofIT {
     }
 
     private static OutboundMessageRequested requested(String id, OutboundChannel channel, String to, String body) {
-        return new OutboundMessageRequested(ORG, id, Origin.AGENT, "session-1", channel, to, null, body, null, null, null,
-                null, "agent-7", Instant.now());
+        return anOutboundMessageRequested().orgId(ORG).requestId(id).sessionId("session-1").channel(channel).to(to)
+                .body(body).requestedBy("agent-7").build();
     }
 
     private static String request(OutboundChannel channel, String to, String body) {
@@ -336,10 +338,8 @@ class OutboundProofIT {
     }
 
     private static void inbound(Channel channel, String from, String body, Instant at) {
-        MessageReceived received = new MessageReceived(ORG, "SM" + UUID.randomUUID().toString().replace("-", ""), channel,
-                channel == Channel.WHATSAPP ? TriggerChannel.WHATSAPP : TriggerChannel.SMS, from,
-                channel == Channel.WHATSAPP ? "whatsapp:+14155238886" : SMS_FROM, body, null, null, null, null, null, null,
-                null, null, at);
+        MessageReceived received = aMessageReceived().orgId(ORG).channel(channel).from(from)
+                .to(channel == Channel.WHATSAPP ? "whatsapp:+14155238886" : SMS_FROM).body(body).receivedAt(at).build();
         Kafka.send(Topics.INBOUND, received.conversationKey().value(), received);
     }
 
@@ -368,10 +368,10 @@ class OutboundProofIT {
 
     private static String templated(String to, String key, String contentSid) {
         String id = UUID.randomUUID().toString();
-        Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.SMS, to), new OutboundMessageRequested(ORG, id, Origin.AUTOMATION,
-                null, OutboundChannel.SMS, to, null, null, null,
-                new TemplateRef(key, contentSid, "en", Map.of("order_number", "A-17", "status", "shipped")), null, null,
-                "wf-1", Instant.now()));
+        Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.SMS, to), anOutboundMessageRequested().orgId(ORG).requestId(id)
+                .origin(Origin.AUTOMATION).to(to).requestedBy("wf-1")
+                .template(new TemplateRef(key, contentSid, "en", Map.of("order_number", "A-17", "status", "shipped")))
+                .build());
         return id;
     }
 

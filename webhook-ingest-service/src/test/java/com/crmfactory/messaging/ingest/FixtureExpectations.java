@@ -1,5 +1,7 @@
 package com.crmfactory.messaging.ingest;
 
+import static com.crmfactory.messaging.events.testing.MessageReceivedBuilder.aMessageReceived;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +15,7 @@ import com.crmfactory.messaging.events.common.OptOutType;
 import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.delivery.DeliveryStatusReported;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
+import com.crmfactory.messaging.events.testing.MessageReceivedBuilder;
 
 /**
  * What each Twilio fixture must become, written out by hand from the fixture files (not derived from the
@@ -32,39 +35,43 @@ public final class FixtureExpectations {
 
     public static MessageReceived inbound(String fixture, String orgId) {
         return switch (fixture) {
-            case "sms-inbound.txt" -> new MessageReceived(orgId, "SM38da8f7ecda5180da870dd4d3a14c887", Channel.SMS,
-                    TriggerChannel.SMS, CUSTOMER, BUSINESS, "Ahoy! Let's build something amazing.", List.of(), null, null,
-                    null, null, null, null, null, ANY_TIME);
-            case "mms-inbound-image.txt" -> new MessageReceived(orgId, "MMf18ac770c81ec6e2d766e32dcdf98026", Channel.SMS,
-                    TriggerChannel.MMS, CUSTOMER, BUSINESS, "Here is the photo of the receipt",
-                    List.of(new Media("https://api.twilio.com/2010-04-01/Accounts/AC9af211329b2fc82e5efe906062c73008/Messages/"
-                            + "MMf18ac770c81ec6e2d766e32dcdf98026/Media/MEa82adc08f311f8b7dcec26d49768c843", "image/jpeg")),
-                    null, null, null, null, null, null, null, ANY_TIME);
-            case "sms-stop.txt" -> new MessageReceived(orgId, "SM9d9b0653d20ff23e3982514bf87c3b03", Channel.SMS,
-                    TriggerChannel.SMS, CUSTOMER, BUSINESS, "STOP", List.of(), null, null, null, null, OptOutType.STOP, null,
-                    MG, ANY_TIME);
-            case "whatsapp-inbound-text.txt" -> new MessageReceived(orgId, "SMf8f6e3a6f73d977092eba5a8ebd10b27",
-                    Channel.WHATSAPP, TriggerChannel.WHATSAPP, WA_CUSTOMER, WA_BUSINESS,
-                    "Hi, what time do you open tomorrow?", List.of(), "Ada Lovelace", "15555550123", null, null, null,
-                    null, null, ANY_TIME);
-            case "whatsapp-button-reply.txt" -> new MessageReceived(orgId, "SMb399df7d4bcf68cdb78973f6fd879d48",
-                    Channel.WHATSAPP, TriggerChannel.WHATSAPP, WA_CUSTOMER, WA_BUSINESS, "Confirm", List.of(),
-                    "Ada Lovelace", "15555550123",
-                    new InteractiveReply(InteractiveReplyType.BUTTON, "confirm_booking_42", "Confirm"), null, null,
-                    "MM09b2e663efcba8bf881d6a7194b6364f", null, ANY_TIME);
-            case "whatsapp-list-reply.txt" -> new MessageReceived(orgId, "SMec9d0502c71ac5e81cbb8039d7506817",
-                    Channel.WHATSAPP, TriggerChannel.WHATSAPP, WA_CUSTOMER, WA_BUSINESS, "Tuesday 09:00", List.of(),
-                    "Ada Lovelace", "15555550123",
-                    new InteractiveReply(InteractiveReplyType.LIST, "slot_tue_0900", "Tuesday 09:00"), null, null,
-                    "MM4801beaee38962b15bf2ff821d4b7f5c", null, ANY_TIME);
-            case "whatsapp-location.txt" -> new MessageReceived(orgId, "SM876e1c7f4155d41172453470aef60df8",
-                    Channel.WHATSAPP, TriggerChannel.WHATSAPP, WA_CUSTOMER, WA_BUSINESS, "", List.of(), "Ada Lovelace",
-                    "15555550123", null,
-                    new Location(51.51322977399644, -0.2197976373036567, "187 Freston Road, London, Greater London W10 6TH",
-                            "The Harrow Club"),
-                    null, null, null, ANY_TIME);
+            case "sms-inbound.txt" -> sms(orgId, "SM38da8f7ecda5180da870dd4d3a14c887")
+                    .body("Ahoy! Let's build something amazing.").build();
+            case "mms-inbound-image.txt" -> sms(orgId, "MMf18ac770c81ec6e2d766e32dcdf98026").triggerChannel(TriggerChannel.MMS)
+                    .body("Here is the photo of the receipt")
+                    .media(List.of(new Media("https://api.twilio.com/2010-04-01/Accounts/AC9af211329b2fc82e5efe906062c73008/"
+                            + "Messages/MMf18ac770c81ec6e2d766e32dcdf98026/Media/MEa82adc08f311f8b7dcec26d49768c843",
+                            "image/jpeg")))
+                    .build();
+            case "sms-stop.txt" -> sms(orgId, "SM9d9b0653d20ff23e3982514bf87c3b03").body("STOP").optOutType(OptOutType.STOP)
+                    .messagingServiceSid(MG).build();
+            case "whatsapp-inbound-text.txt" -> whatsapp(orgId, "SMf8f6e3a6f73d977092eba5a8ebd10b27")
+                    .body("Hi, what time do you open tomorrow?").build();
+            case "whatsapp-button-reply.txt" -> whatsapp(orgId, "SMb399df7d4bcf68cdb78973f6fd879d48").body("Confirm")
+                    .interactiveReply(new InteractiveReply(InteractiveReplyType.BUTTON, "confirm_booking_42", "Confirm"))
+                    .inReplyToProviderMessageId("MM09b2e663efcba8bf881d6a7194b6364f").build();
+            case "whatsapp-list-reply.txt" -> whatsapp(orgId, "SMec9d0502c71ac5e81cbb8039d7506817").body("Tuesday 09:00")
+                    .interactiveReply(new InteractiveReply(InteractiveReplyType.LIST, "slot_tue_0900", "Tuesday 09:00"))
+                    .inReplyToProviderMessageId("MM4801beaee38962b15bf2ff821d4b7f5c").build();
+            case "whatsapp-location.txt" -> whatsapp(orgId, "SM876e1c7f4155d41172453470aef60df8").body("")
+                    .location(new Location(51.51322977399644, -0.2197976373036567,
+                            "187 Freston Road, London, Greater London W10 6TH", "The Harrow Club"))
+                    .build();
             default -> throw new IllegalArgumentException("no expectation for " + fixture);
         };
+    }
+
+    /** An SMS from the fixtures' customer to the fixtures' business number; the rest as each fixture says. */
+    private static MessageReceivedBuilder sms(String orgId, String sid) {
+        return aMessageReceived().orgId(orgId).providerMessageId(sid).channel(Channel.SMS).triggerChannel(TriggerChannel.SMS)
+                .from(CUSTOMER).to(BUSINESS).receivedAt(ANY_TIME);
+    }
+
+    /** A WhatsApp message from Ada Lovelace, the fixtures' WhatsApp customer. */
+    private static MessageReceivedBuilder whatsapp(String orgId, String sid) {
+        return aMessageReceived().orgId(orgId).providerMessageId(sid).channel(Channel.WHATSAPP)
+                .triggerChannel(TriggerChannel.WHATSAPP).from(WA_CUSTOMER).to(WA_BUSINESS).profileName("Ada Lovelace")
+                .waId("15555550123").receivedAt(ANY_TIME);
     }
 
     public static DeliveryStatusReported status(String fixture, String orgId, String requestId) {

@@ -6,6 +6,7 @@ import com.crmfactory.messaging.events.EventPayload;
 import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Checks;
+import com.crmfactory.messaging.events.common.EmailAttachment;
 import com.crmfactory.messaging.events.common.InteractiveReply;
 import com.crmfactory.messaging.events.common.Location;
 import com.crmfactory.messaging.events.common.Media;
@@ -28,6 +29,10 @@ import java.util.Objects;
  * @param waId               WhatsApp id, phone digits without '+' ({@code WaId})
  * @param optOutType         set only when Twilio Advanced Opt-Out matched a keyword (it already replied)
  * @param inReplyToProviderMessageId the message the customer quoted or whose button was tapped
+ * @param subject            e-mail: the subject line
+ * @param emailMessageId     e-mail: the {@code Message-ID} header, for threading the replies
+ * @param references         e-mail: the {@code References} (else {@code In-Reply-To}) message ids, oldest first
+ * @param attachments        e-mail: what was attached (metadata only, the bytes are not kept)
  */
 @EventPayload
 public record MessageReceived(
@@ -46,7 +51,11 @@ public record MessageReceived(
         OptOutType optOutType,
         String inReplyToProviderMessageId,
         String messagingServiceSid,
-        Instant receivedAt) implements DomainEvent {
+        Instant receivedAt,
+        String subject,
+        String emailMessageId,
+        List<String> references,
+        List<EmailAttachment> attachments) implements DomainEvent {
 
     public MessageReceived {
         Checks.notBlank(orgId, "orgId");
@@ -57,6 +66,18 @@ public record MessageReceived(
         Checks.notBlank(to, "to");
         media = Checks.listOf(media);
         Objects.requireNonNull(receivedAt, "receivedAt");
+        references = Checks.listOf(references);
+        attachments = Checks.listOf(attachments);
+    }
+
+    /** A message without the e-mail fields (SMS, MMS, WhatsApp, voice). */
+    public MessageReceived(String orgId, String providerMessageId, Channel channel, TriggerChannel triggerChannel,
+            String from, String to, String body, List<Media> media, String profileName, String waId,
+            InteractiveReply interactiveReply, Location location, OptOutType optOutType,
+            String inReplyToProviderMessageId, String messagingServiceSid, Instant receivedAt) {
+        this(orgId, providerMessageId, channel, triggerChannel, from, to, body, media, profileName, waId,
+                interactiveReply, location, optOutType, inReplyToProviderMessageId, messagingServiceSid, receivedAt,
+                null, null, null, null);
     }
 
     public ConversationKey conversationKey() {

@@ -4,6 +4,7 @@ import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventPayload;
 import com.crmfactory.messaging.events.Redacted;
 import com.crmfactory.messaging.events.common.Checks;
+import com.crmfactory.messaging.events.common.EmailThreading;
 import com.crmfactory.messaging.events.common.Interactive;
 import com.crmfactory.messaging.events.common.Media;
 import com.crmfactory.messaging.events.common.Origin;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param subject               e-mail only
  * @param allowTemplateFallback outside the WhatsApp window, send the org's fallback template instead of failing
  * @param requestedBy           agent user id, automation/workflow id, or AI proposal id
+ * @param email                 e-mail only: {@code In-Reply-To}/{@code References} of the customer's message it answers
  */
 @EventPayload
 public record OutboundMessageRequested(
@@ -39,7 +41,16 @@ public record OutboundMessageRequested(
         Interactive interactive,
         Boolean allowTemplateFallback,
         String requestedBy,
-        Instant occurredAt) implements DomainEvent {
+        Instant occurredAt,
+        EmailThreading email) implements DomainEvent {
+
+    /** A request without e-mail threading (every channel but e-mail replies). */
+    public OutboundMessageRequested(String orgId, String requestId, Origin origin, String sessionId,
+            OutboundChannel channel, String to, String subject, String body, List<Media> media, TemplateRef template,
+            Interactive interactive, Boolean allowTemplateFallback, String requestedBy, Instant occurredAt) {
+        this(orgId, requestId, origin, sessionId, channel, to, subject, body, media, template, interactive,
+                allowTemplateFallback, requestedBy, occurredAt, null);
+    }
 
     public OutboundMessageRequested {
         Checks.notBlank(orgId, "orgId");

@@ -18,6 +18,7 @@ import com.crmfactory.messaging.conversation.session.EscalationQueues;
 import com.crmfactory.messaging.conversation.session.Session;
 import com.crmfactory.messaging.conversation.session.SessionEvents;
 import com.crmfactory.messaging.conversation.session.SessionService;
+import com.crmfactory.messaging.conversation.tenant.VoiceReplies;
 import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.MediaAnalysis;
 import com.crmfactory.messaging.events.common.Origin;
@@ -45,9 +46,11 @@ public class GatekeeperService {
     private final EscalationQueues queues;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final VoiceReplies voiceReplies;
 
     GatekeeperService(SessionService sessions, SessionEvents events, SessionMessages sessionMessages,
-            MessageRepository messages, EscalationQueues queues, Clock clock, MeterRegistry meters) {
+            MessageRepository messages, EscalationQueues queues, Clock clock, MeterRegistry meters,
+            VoiceReplies voiceReplies) {
         this.sessions = sessions;
         this.events = events;
         this.sessionMessages = sessionMessages;
@@ -55,6 +58,7 @@ public class GatekeeperService {
         this.queues = queues;
         this.clock = clock;
         this.meters = meters;
+        this.voiceReplies = voiceReplies;
     }
 
     /** @return whether the reply was recorded and sent (false: dropped and counted) */
@@ -72,6 +76,11 @@ public class GatekeeperService {
         String blocked = session.aiBlockedReason();
         if (blocked != null) {
             return dropped(blocked, proposal);
+        }
+        Optional<String> voiceRefusal = voiceReplies.refusal(session);
+        if (voiceRefusal.isPresent()) {
+            // a voice session is answered by SMS: not to a withheld or non-phone caller, not against the org's setting
+            return dropped(voiceRefusal.get(), proposal);
         }
         sessionMessages.say(session, new SessionMessages.Outgoing(Author.AI, null, Origin.AI, requestId, proposal.text(),
                 proposal.media(), proposal.interactive(), proposal.template(), proposal.proposalId()), "ai_reply");

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.crmfactory.messaging.conversation.contact.Addresses;
 import com.crmfactory.messaging.conversation.contact.Contact;
 import com.crmfactory.messaging.conversation.contact.ContactResolver;
+import com.crmfactory.messaging.conversation.message.EmailThreads;
 import com.crmfactory.messaging.conversation.message.Message;
 import com.crmfactory.messaging.conversation.message.MessageDraft;
 import com.crmfactory.messaging.conversation.message.MessageRecorder;
@@ -41,10 +42,12 @@ public class InboundService {
     private final MessageRepository messages;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final EmailThreads emailThreads;
     private final Counter duplicates;
 
     InboundService(ContactResolver contacts, SessionService sessions, MessageRecorder recorder,
-            MessageRepository messages, JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
+            MessageRepository messages, JdbcTemplate jdbc, Clock clock, MeterRegistry meters, EmailThreads emailThreads) {
+        this.emailThreads = emailThreads;
         this.contacts = contacts;
         this.sessions = sessions;
         this.recorder = recorder;
@@ -73,6 +76,9 @@ public class InboundService {
         Contact contact = contacts.resolve(orgId, channel, address, received.profileName(), clock.instant());
         Session session = sessions.openFor(contact, channel, address, received.to(), received.receivedAt());
         Message message = recorder.record(session, MessageDraft.inbound(received));
+        if (channel == Channel.EMAIL) {
+            emailThreads.customerWrote(session.getId(), received);
+        }
         if (session.getStatus() == SessionStatus.WAITING_REPLY) {
             sessions.changeStatus(session, SessionStatus.ACTIVE, "customer_message");
         }

@@ -1,14 +1,18 @@
 package com.crmfactory.messaging.conversation.inbox;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.crmfactory.messaging.conversation.contact.Addresses;
 import com.crmfactory.messaging.conversation.contact.Contact;
 import com.crmfactory.messaging.conversation.contact.ContactService;
+import com.crmfactory.messaging.conversation.optout.OptOutService;
 import com.crmfactory.messaging.conversation.session.SessionRepository;
 import com.crmfactory.messaging.conversation.session.SessionSummary;
 
@@ -21,10 +25,12 @@ public class ContactDetailService {
 
     private final ContactService contacts;
     private final SessionRepository sessions;
+    private final OptOutService optOuts;
 
-    ContactDetailService(ContactService contacts, SessionRepository sessions) {
+    ContactDetailService(ContactService contacts, SessionRepository sessions, OptOutService optOuts) {
         this.contacts = contacts;
         this.sessions = sessions;
+        this.optOuts = optOuts;
     }
 
     @Transactional(readOnly = true)
@@ -33,6 +39,17 @@ public class ContactDetailService {
         var page = sessions.findByOrgIdAndContactId(orgId, contact.getId(), PageRequest.of(0, CONVERSATIONS_IN_VIEW,
                 Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("id"))));
         List<SessionSummary> conversations = page.getContent().stream().map(SessionSummary::of).toList();
-        return ContactDetail.of(contact, conversations, page.getTotalElements());
+        Set<String> addresses = new LinkedHashSet<>();
+        if (contact.getPhone() != null) {
+            addresses.add(contact.getPhone());
+            addresses.add(Addresses.whatsapp(contact.getPhone()));
+        }
+        if (contact.getWhatsappAddress() != null) {
+            addresses.add(contact.getWhatsappAddress());
+        }
+        if (contact.getEmail() != null) {
+            addresses.add(contact.getEmail());
+        }
+        return ContactDetail.of(contact, conversations, page.getTotalElements(), optOuts.states(orgId, addresses));
     }
 }

@@ -2,8 +2,12 @@ package com.crmfactory.messaging.conversation.inbox;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.data.jpa.domain.Specification;
 
@@ -18,13 +22,45 @@ import jakarta.persistence.criteria.Predicate;
 
 /**
  * The filters of {@code GET /api/v1/conversations}. {@code status} takes one or more wire values,
- * comma-separated, or {@code open} / {@code closed}.
+ * comma-separated, or {@code open} / {@code closed} / {@code all}; without it the list holds the active
+ * conversations ({@code active}, {@code waiting_reply}, {@code needs_human}) — except a lookup by
+ * {@code sessionId}, which finds the session whatever its status. {@code q}: words in message bodies.
  */
 public record ConversationFilter(String sessionId, String contactId, String status, String channel, String queue,
-        String assignee) {
+        String assignee, String q) {
+
+    /** At most this many words of {@code q} are searched for. */
+    static final int MAX_QUERY_WORDS = 8;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    public ConversationFilter(String sessionId, String contactId, String status, String channel, String queue,
+            String assignee) {
+        this(sessionId, contactId, status, channel, queue, assignee, null);
+    }
+
+    /**
+     * The full-text query of {@code q} ({@code to_tsquery('simple', …)}): every word must appear, each as a prefix;
+     * null without words.
+     */
+    String textQuery() {
+        if (!present(q)) {
+            return null;
+        }
+        List<String> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(q.toLowerCase(Locale.ROOT));
+        while (matcher.find() && words.size() < MAX_QUERY_WORDS) {
+            words.add(matcher.group() + ":*");
+        }
+        return words.isEmpty() ? null : String.join(" & ", words);
+    }
 
     /** Always restricted to the caller's org; a malformed id matches nothing. */
     public Specification<Session> toSpecification(String orgId) {
+        return toSpecification(orgId, null);
+    }
+
+    /** As {@link #toSpecification(String)}, restricted to {@code textMatches} when {@code q} was searched. */
+    Specification<Session> toSpecification(String orgId, Collection<UUID> textMatches) {
         List<SessionStatus> statuses = parsedStatuses();
         Channel channelValue = parsedChannel();
         return (root, query, cb) -> {
@@ -49,18 +85,25 @@ public record ConversationFilter(String sessionId, String contactId, String stat
             if (present(assignee)) {
                 predicates.add(cb.equal(root.get("assignee"), assignee.trim()));
             }
+            if (textMatches != null) {
+                predicates.add(textMatches.isEmpty() ? cb.disjunction() : root.get("id").in(textMatches));
+            }
             return cb.and(predicates.toArray(Predicate[]::new));
         };
     }
 
+    /** The statuses to list; empty = every status. */
     List<SessionStatus> parsedStatuses() {
         if (!present(status)) {
-            return List.of();
+            return present(sessionId) ? List.of() : SessionRepository.OPEN;
         }
         List<SessionStatus> result = new ArrayList<>();
         for (String value : status.split(",")) {
             String wire = value.trim().toLowerCase(Locale.ROOT);
             switch (wire) {
+                case "all" -> {
+                    return List.of();
+                }
                 case "open" -> result.addAll(SessionRepository.OPEN);
                 case "closed" -> result.addAll(List.of(SessionStatus.COMPLETED, SessionStatus.EXPIRED));
                 default -> result.add(Arrays.stream(SessionStatus.values()).filter(s -> s.wire().equals(wire)).findFirst()

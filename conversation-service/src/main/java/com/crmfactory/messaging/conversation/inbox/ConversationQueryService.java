@@ -28,6 +28,8 @@ public class ConversationQueryService {
 
     static final int THREAD_DEFAULT_SIZE = 50;
     static final int THREAD_MAX_SIZE = 200;
+    /** A text search ({@code q}) considers the sessions of the newest this many matching conversations. */
+    static final int TEXT_SEARCH_LIMIT = 1000;
 
     private final SessionRepository sessions;
     private final ContactRepository contacts;
@@ -44,7 +46,9 @@ public class ConversationQueryService {
     }
 
     public PageResponse<ConversationRow> list(String orgId, ConversationFilter filter, Integer page, Integer size) {
-        Page<Session> found = sessions.findAll(filter.toSpecification(orgId),
+        String textQuery = filter.textQuery();
+        List<UUID> textMatches = textQuery == null ? null : messages.sessionsMentioning(orgId, textQuery, TEXT_SEARCH_LIMIT);
+        Page<Session> found = sessions.findAll(filter.toSpecification(orgId, textMatches),
                 PageParams.of(page, size, Sort.by(Sort.Order.desc("lastMessageAt"), Sort.Order.desc("id"))));
         Map<UUID, Contact> byId = contactsOf(orgId, found.getContent());
         return PageResponse.of(found, session -> ConversationRow.of(session, byId.get(session.getContactId())));

@@ -24,4 +24,16 @@ public interface MessageRepository extends JpaRepository<Message, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from Message m where m.orgId = :orgId and m.requestId = :requestId")
     Optional<Message> lockByRequestId(@Param("orgId") String orgId, @Param("requestId") String requestId);
+
+    /**
+     * Sessions of the org with a message whose body holds every word of {@code tsquery} (full-text, 'simple'
+     * configuration, index {@code message_body_search}), newest first, at most {@code limit}.
+     */
+    @Query(value = """
+            SELECT m.session_id FROM message m
+            WHERE m.org_id = :orgId AND to_tsvector('simple', coalesce(m.body, '')) @@ to_tsquery('simple', :tsquery)
+            GROUP BY m.session_id ORDER BY max(m.created_at) DESC LIMIT :limit""", nativeQuery = true)
+    java.util.List<UUID> sessionsMentioning(@org.springframework.data.repository.query.Param("orgId") String orgId,
+            @org.springframework.data.repository.query.Param("tsquery") String tsquery,
+            @org.springframework.data.repository.query.Param("limit") int limit);
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.crmfactory.messaging.conversation.message.EmailThreads;
 import com.crmfactory.messaging.conversation.session.Session;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Interactive;
@@ -22,9 +23,17 @@ public final class OutboundRequests {
 
     public static OutboundMessageRequested forSession(Session session, Origin origin, String requestId, String body,
             List<Media> media, Interactive interactive, TemplateRef template, String requestedBy, Instant at) {
+        return forSession(session, origin, requestId, body, media, interactive, template, requestedBy, at, null);
+    }
+
+    /** @param emailReply in an e-mail session, the subject and threading headers of the reply (else null) */
+    public static OutboundMessageRequested forSession(Session session, Origin origin, String requestId, String body,
+            List<Media> media, Interactive interactive, TemplateRef template, String requestedBy, Instant at,
+            EmailThreads.Reply emailReply) {
         return new OutboundMessageRequested(session.getOrgId(), requestId, origin, session.getId().toString(),
-                channelOf(session.getChannel()), session.getCustomerAddress(), null, body, media, template,
-                interactive, null, requestedBy, at);
+                channelOf(session.getChannel()), session.getCustomerAddress(), emailReply == null ? null : emailReply.subject(),
+                body, media, template, interactive, null, requestedBy, at,
+                emailReply == null ? null : emailReply.threading());
     }
 
     /** The outbound channel of a conversation channel; a voice conversation is answered by SMS. */

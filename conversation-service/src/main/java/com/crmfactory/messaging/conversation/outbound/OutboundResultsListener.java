@@ -5,13 +5,18 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.crmfactory.messaging.conversation.optout.OptOutService;
 import com.crmfactory.messaging.events.Topics;
+import com.crmfactory.messaging.events.outbound.CustomerOptOutChanged;
 import com.crmfactory.messaging.events.outbound.OutboundDeliveryUpdated;
 import com.crmfactory.messaging.events.outbound.OutboundMessageAccepted;
 import com.crmfactory.messaging.events.outbound.OutboundMessageFailed;
 import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
-/** {@code messaging.outbound.results.v1}: acceptance, failure and delivery of the messages we sent. */
+/**
+ * {@code messaging.outbound.results.v1}: acceptance, failure and delivery of the messages we sent, and the customers'
+ * opt-out changes (our copy of outbound's state).
+ */
 @Component
 class OutboundResultsListener {
 
@@ -19,10 +24,12 @@ class OutboundResultsListener {
 
     private final IncomingEvents events;
     private final DeliveryStatusService delivery;
+    private final OptOutService optOuts;
 
-    OutboundResultsListener(IncomingEvents events, DeliveryStatusService delivery) {
+    OutboundResultsListener(IncomingEvents events, DeliveryStatusService delivery, OptOutService optOuts) {
         this.events = events;
         this.delivery = delivery;
+        this.optOuts = optOuts;
     }
 
     @KafkaListener(id = "conversation-outbound-results", idIsGroup = false, topics = Topics.OUTBOUND_RESULTS)
@@ -35,6 +42,8 @@ class OutboundResultsListener {
                 delivery.failed(failed);
             } else if (payload instanceof OutboundDeliveryUpdated updated) {
                 delivery.updated(updated);
+            } else if (payload instanceof CustomerOptOutChanged change) {
+                optOuts.apply(change);
             }
         });
     }

@@ -12,18 +12,18 @@ import org.springframework.transaction.annotation.Transactional;
 import com.crmfactory.messaging.conversation.message.Message;
 import com.crmfactory.messaging.conversation.session.Session;
 import com.crmfactory.messaging.conversation.session.SessionService;
+import com.crmfactory.messaging.conversation.tenant.VoiceReplies;
 import com.crmfactory.messaging.events.common.Author;
-import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.Origin;
 import com.crmfactory.messaging.events.common.SessionStatus;
-import com.crmfactory.messaging.events.common.WhatsAppWindow;
 import com.crmfactory.messaging.support.logging.LogMasking;
 import com.crmfactory.messaging.support.web.ConflictException;
 import com.crmfactory.messaging.support.web.UnprocessableException;
 
 /**
- * A human agent's reply: recorded in the session, requested from outbound on the session's own
- * channel (through the outbox), and the session waits for the customer.
+ * A human agent's reply: checked ({@link ReplyComposer}: text, media, template, interactive, WhatsApp's window),
+ * recorded in the session, requested from outbound on the session's own channel (through the outbox), and the
+ * session waits for the customer.
  */
 @Service
 public class ReplyService {
@@ -32,14 +32,17 @@ public class ReplyService {
 
     private final SessionService sessions;
     private final SessionMessages messages;
-    private final WhatsAppWindow whatsappWindow;
+    private final ReplyComposer composer;
     private final Clock clock;
+    private final VoiceReplies voiceReplies;
 
-    ReplyService(SessionService sessions, SessionMessages messages, WhatsAppWindow whatsappWindow, Clock clock) {
+    ReplyService(SessionService sessions, SessionMessages messages, ReplyComposer composer, Clock clock,
+            VoiceReplies voiceReplies) {
         this.sessions = sessions;
         this.messages = messages;
-        this.whatsappWindow = whatsappWindow;
+        this.composer = composer;
         this.clock = clock;
+        this.voiceReplies = voiceReplies;
     }
 
     /** The recorded reply. */
@@ -47,23 +50,33 @@ public class ReplyService {
     }
 
     @Transactional
-    public Reply reply(String orgId, String sessionId, String text, String agentId) {
+    public Reply reply(String orgId, String sessionId, ReplyContent.Request content, String agentId) {
         Session session = sessions.lockOwned(orgId, sessionId);
         Instant now = clock.instant();
         if (!session.isOpen()) {
             throw new ConflictException("This conversation is " + session.getStatus().wire()
                     + ": replies go to open conversations only.");
         }
-        if (session.getChannel() == Channel.WHATSAPP && !whatsappWindow.isOpen(session.getLastCustomerMessageAt(), now)) {
-            throw new UnprocessableException("message", "The customer's last WhatsApp message is older than "
-                    + whatsappWindow.length().toHours() + " hours: outside that window WhatsApp only "
-                    + "delivers approved templates, so a template is required.");
-        }
-        String requestId = UUID.randomUUID().toString();
+        voiceReplies.refusal(session).ifPresent(reason -> {
+            throw new UnprocessableException("sessionId", "A voice session is answered by SMS, and "
+                    + (reason.equals(VoiceReplies.SMS_REPLIES_OFF) ? "this org turned SMS replies to calls off"
+                            : "the caller's number cannot take an SMS (withheld or not a phone number)")
+                    + " (" + reason + ").");
+        });
+        ReplyComposer.Composed composed = composer.compose(orgId, session.getChannel(), session.getLastCustomerMessageAt(),
+                now, content);
         session.markHumanInvolved(now);
+        Reply reply = say(session, composed, agentId, "agent_reply");
+        log.info("Agent reply {} in session {} ({})", reply.requestId(), session.getId(), LogMasking.body(composed.text()));
+        return reply;
+    }
+
+    /** Says composed content as an agent in a locked, open session. */
+    Reply say(Session session, ReplyComposer.Composed composed, String agentId, String statusReason) {
+        String requestId = UUID.randomUUID().toString();
         Message message = messages.say(session, new SessionMessages.Outgoing(Author.AGENT, agentId, Origin.AGENT,
-                requestId, text, null, null, null, agentId), "agent_reply");
-        log.info("Agent reply {} in session {} ({})", requestId, session.getId(), LogMasking.body(text));
+                requestId, composed.text(), composed.media(), composed.interactive(), composed.template(), agentId),
+                statusReason);
         return new Reply(session.getId().toString(), message.getId().toString(), message.getSequence(), requestId,
                 session.getStatus());
     }

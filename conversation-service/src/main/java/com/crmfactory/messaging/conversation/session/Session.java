@@ -70,6 +70,17 @@ public class Session extends SessionState implements Persistable<UUID> {
         this.fresh = true;
     }
 
+    /**
+     * A conversation the business starts (a template or message to a contact): no customer message yet, so its
+     * WhatsApp window is closed until the customer writes; it expires a window after opening.
+     */
+    public static Session startedByBusiness(String orgId, UUID contactId, Channel channel, String customerAddress,
+            String businessAddress, Instant openedAt, Duration window) {
+        Session session = new Session(orgId, contactId, channel, customerAddress, businessAddress, openedAt, window);
+        session.lastCustomerMessageAt = null;
+        return session;
+    }
+
     public boolean isOpen() {
         return !status.isClosed();
     }
@@ -97,7 +108,7 @@ public class Session extends SessionState implements Persistable<UUID> {
         lastMessageAt = lastMessageAt == null || at.isAfter(lastMessageAt) ? at : lastMessageAt;
         lastMessagePreview = preview;
         if (author == Author.CUSTOMER) {
-            if (at.isAfter(lastCustomerMessageAt)) {
+            if (lastCustomerMessageAt == null || at.isAfter(lastCustomerMessageAt)) {
                 lastCustomerMessageAt = at;
             }
             expiresAt = lastCustomerMessageAt.plus(window);

@@ -21,7 +21,7 @@ public record SessionProperties(@DefaultValue Windows windows,
         @DefaultValue("100") int expiryBatchSize) {
 
     public record Windows(@DefaultValue("24h") Duration whatsapp, @DefaultValue("4h") Duration sms,
-            @DefaultValue("30m") Duration voice, @DefaultValue("24h") Duration email) {
+            @DefaultValue("30m") Duration voice, @DefaultValue("7d") Duration email) {
 
         public Duration of(Channel channel) {
             return switch (channel.conversationChannel()) {

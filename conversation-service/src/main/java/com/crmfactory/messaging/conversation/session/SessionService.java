@@ -74,6 +74,24 @@ public class SessionService {
         return session;
     }
 
+    /**
+     * The open session of a conversation the business starts, locked: the customer's open one on that channel, else
+     * a fresh one without a customer message ({@link Session#startedByBusiness}).
+     */
+    public Session startFor(Contact contact, Channel channel, String address) {
+        Optional<Session> open = lockOpen(contact.getOrgId(), channel, address);
+        if (open.isPresent()) {
+            return open.get();
+        }
+        Instant now = clock.instant();
+        Session session = Session.startedByBusiness(contact.getOrgId(), contact.getId(), channel, address, null, now,
+                properties.windowOf(channel));
+        sessions.saveAndFlush(session);
+        events.opened(session, contact.displayName(), now);
+        log.info("Session {} started on {} for org {}", session.getId(), session.getChannel().wire(), session.getOrgId());
+        return session;
+    }
+
     /** Moves an open session to another open status (no-op when it is already there). */
     public void changeStatus(Session session, SessionStatus next, String reason) {
         if (session.getStatus() != next && session.isOpen()) {

@@ -1,12 +1,12 @@
 package com.crmfactory.messaging.conversation.agentaction;
 
+import static com.crmfactory.messaging.events.testing.ReplyProposedBuilder.aReplyProposed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,8 +172,7 @@ class GatekeeperIT extends ConversationServiceTest {
     }
 
     private ReplyProposed proposal(String sessionId, String text) {
-        return new ReplyProposed(org, sessionId, UUID.randomUUID().toString(), null, text, List.of(), null, null, null,
-                0.9, Instant.now());
+        return aReplyProposed().orgId(org).sessionId(sessionId).text(text).confidence(0.9).build();
     }
 
     private void propose(MessageReceived received, ReplyProposed proposal) {

@@ -1,10 +1,9 @@
 package com.crmfactory.messaging.conversation.outbound;
 
+import static com.crmfactory.messaging.events.testing.OutboundMessageRequestedBuilder.anOutboundMessageRequested;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +84,7 @@ class AutomationMessagesIT extends ConversationServiceTest {
     }
 
     private OutboundMessageRequested automation(String sessionId, OutboundChannel channel, String to, String body) {
-        return new OutboundMessageRequested(org, UUID.randomUUID().toString(), Origin.AUTOMATION, sessionId, channel, to,
-                null, body, List.of(), null, null, null, "workflow-12", Instant.now());
+        return anOutboundMessageRequested().orgId(org).origin(Origin.AUTOMATION).sessionId(sessionId).channel(channel).to(to)
+                .body(body).requestedBy("workflow-12").build();
     }
 }

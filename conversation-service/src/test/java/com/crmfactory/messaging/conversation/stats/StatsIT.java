@@ -1,5 +1,6 @@
 package com.crmfactory.messaging.conversation.stats;
 
+import static com.crmfactory.messaging.events.testing.ReplyProposedBuilder.aReplyProposed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,9 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +23,6 @@ import com.crmfactory.messaging.conversation.support.Fixtures;
 import com.crmfactory.messaging.support.testing.Kafka;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.agent.InsightsUpdated;
-import com.crmfactory.messaging.events.agent.ReplyProposed;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
 import com.crmfactory.messaging.support.web.OrgContextToken;
 
@@ -58,8 +56,8 @@ class StatsIT {
         String aiHandled = conversations.receive(buy);
         Kafka.send(Topics.AGENT_ACTIONS, buy.conversationKey().value(),
                 new InsightsUpdated(org, aiHandled, "purchase", 0.9, "Two lamps", null, Instant.now()));
-        Kafka.send(Topics.AGENT_ACTIONS, buy.conversationKey().value(), new ReplyProposed(org, aiHandled,
-                UUID.randomUUID().toString(), null, "Done: 98 EUR", List.of(), null, null, "purchase", 0.9, Instant.now()));
+        Kafka.send(Topics.AGENT_ACTIONS, buy.conversationKey().value(), aReplyProposed().orgId(org).sessionId(aiHandled)
+                .text("Done: 98 EUR").intent("purchase").confidence(0.9).build());
         await().atMost(Duration.ofSeconds(30)).until(() -> conversations.messageCount(aiHandled) == 2);
         api.post(org, "/api/v1/conversations/" + aiHandled + "/complete", null);
         // expired without anyone answering

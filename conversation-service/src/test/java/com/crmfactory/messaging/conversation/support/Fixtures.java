@@ -1,5 +1,7 @@
 package com.crmfactory.messaging.conversation.support;
 
+import static com.crmfactory.messaging.events.testing.MessageReceivedBuilder.aMessageReceived;
+
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,18 +43,18 @@ public final class Fixtures {
     }
 
     public static MessageReceived sms(String org, String from, String body, Instant at) {
-        return new MessageReceived(org, sid(), Channel.SMS, TriggerChannel.SMS, from, SMS_NUMBER, body, List.of(), null,
-                null, null, null, null, null, null, at);
+        return aMessageReceived().orgId(org).providerMessageId(sid()).from(from).to(SMS_NUMBER).body(body).receivedAt(at)
+                .build();
     }
 
     public static MessageReceived mms(String org, String from, String body, String mediaUrl) {
-        return new MessageReceived(org, sid(), Channel.SMS, TriggerChannel.MMS, from, SMS_NUMBER, body,
-                List.of(new Media(mediaUrl, "image/jpeg")), null, null, null, null, null, null, null, Instant.now());
+        return aMessageReceived().orgId(org).providerMessageId(sid()).triggerChannel(TriggerChannel.MMS).from(from)
+                .to(SMS_NUMBER).body(body).media(List.of(new Media(mediaUrl, "image/jpeg"))).build();
     }
 
     public static MessageReceived whatsapp(String org, String phone, String body, String profileName, Instant at) {
-        return new MessageReceived(org, sid(), Channel.WHATSAPP, TriggerChannel.WHATSAPP, "whatsapp:" + phone,
-                WHATSAPP_NUMBER, body, List.of(), profileName, phone.substring(1), null, null, null, null, null, at);
+        return aMessageReceived().orgId(org).providerMessageId(sid()).channel(Channel.WHATSAPP).from("whatsapp:" + phone)
+                .to(WHATSAPP_NUMBER).body(body).profileName(profileName).waId(phone.substring(1)).receivedAt(at).build();
     }
 
     /** Publishes a customer message on messaging.inbound.v1 as the ingest service does. */

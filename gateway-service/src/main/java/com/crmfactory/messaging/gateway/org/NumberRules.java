@@ -17,6 +17,7 @@ public final class NumberRules {
     static final String WHATSAPP_PREFIX = "whatsapp:";
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final Pattern SHORT_CODE = Pattern.compile("\\d{3,8}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile("MG[0-9a-fA-F]{32}");
 
     private NumberRules() {
@@ -32,6 +33,9 @@ public final class NumberRules {
             throw new UnprocessableException("address", "address is required");
         }
         String trimmed = address.trim();
+        if (parsedChannel == Channel.EMAIL) {
+            return email(trimmed, type, messagingServiceSid);
+        }
         SenderType parsedType = type(parsedChannel, type);
         String sid = messagingServiceSid == null || messagingServiceSid.isBlank() ? null : messagingServiceSid.trim();
         if (sid != null && !MESSAGING_SERVICE_SID.matcher(sid).matches()) {
@@ -47,7 +51,24 @@ public final class NumberRules {
         if ("whatsapp".equalsIgnoreCase(channel)) {
             return Channel.WHATSAPP;
         }
-        throw new UnprocessableException("channel", "channel must be sms or whatsapp");
+        if ("email".equalsIgnoreCase(channel)) {
+            return Channel.EMAIL;
+        }
+        throw new UnprocessableException("channel", "channel must be sms, whatsapp or email");
+    }
+
+    /** An address the org receives e-mail on (SendGrid Inbound Parse): stored in lower case, no sender type. */
+    private static Normalized email(String address, String type, String messagingServiceSid) {
+        if (!EMAIL.matcher(address).matches()) {
+            throw new UnprocessableException("address", "address must be an e-mail address such as support@example.com");
+        }
+        if (type != null && !type.isBlank()) {
+            throw new UnprocessableException("type", "an e-mail address has no type");
+        }
+        if (messagingServiceSid != null && !messagingServiceSid.isBlank()) {
+            throw new UnprocessableException("messagingServiceSid", "an e-mail address has no Messaging Service");
+        }
+        return new Normalized(Channel.EMAIL, address.toLowerCase(Locale.ROOT), null, null);
     }
 
     private static SenderType type(Channel channel, String type) {

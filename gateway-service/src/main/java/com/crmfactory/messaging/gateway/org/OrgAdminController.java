@@ -47,6 +47,13 @@ class OrgAdminController {
         return Blocking.call(() -> orgs.get(orgId));
     }
 
+    /** Issues (or replaces) the org's inbound e-mail webhook token, shown this once. */
+    @PostMapping("/{orgId}/email-inbound-token")
+    Mono<ResponseEntity<OrgRequests.EmailToken>> issueEmailToken(@PathVariable String orgId) {
+        return Blocking.call(() -> orgs.issueEmailToken(orgId)).map(token -> ResponseEntity.status(201)
+                .header("Cache-Control", "no-store").body(token));
+    }
+
     @PatchMapping("/{orgId}")
     Mono<OrgView> update(@PathVariable String orgId, @RequestBody OrgRequests.Update request) {
         return Blocking.call(() -> orgs.update(orgId, request));

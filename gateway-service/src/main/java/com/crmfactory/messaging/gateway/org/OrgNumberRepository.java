@@ -31,7 +31,8 @@ public class OrgNumberRepository {
         jdbc.sql("""
                 INSERT INTO sender_number (id, org_id, channel, address, type, messaging_service_sid, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(number.id(), number.orgId(), number.channel().wire(), number.address(), number.type().wire(),
+                .params(number.id(), number.orgId(), number.channel().wire(), number.address(),
+                        number.type() == null ? null : number.type().wire(),
                         number.messagingServiceSid(), Timestamp.from(number.createdAt()))
                 .update();
     }
@@ -53,7 +54,8 @@ public class OrgNumberRepository {
     private static OrgNumber map(ResultSet rs, int row) throws SQLException {
         return new OrgNumber(rs.getObject("id", UUID.class), rs.getString("org_id"),
                 Channel.fromWire(rs.getString("channel")), rs.getString("address"),
-                SenderType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)), rs.getString("messaging_service_sid"),
+                rs.getString("type") == null ? null : SenderType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)),
+                rs.getString("messaging_service_sid"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

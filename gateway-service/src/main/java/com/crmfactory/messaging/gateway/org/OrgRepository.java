@@ -17,7 +17,8 @@ import com.crmfactory.messaging.events.common.TenantStatus;
 @Repository
 public class OrgRepository {
 
-    private static final String COLUMNS = "id, name, status, help_text, default_language, time_zone, created_at, updated_at";
+    private static final String COLUMNS = "id, name, status, help_text, default_language, time_zone, voice_greeting, "
+            + "voice_sms_replies, email_inbound_token_hash, email_signature_public_key, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -36,11 +37,18 @@ public class OrgRepository {
 
     public void update(Org org) {
         jdbc.sql("""
-                UPDATE org SET name = ?, status = ?, help_text = ?, default_language = ?, time_zone = ?, updated_at = ?
+                UPDATE org SET name = ?, status = ?, help_text = ?, default_language = ?, time_zone = ?,
+                    voice_greeting = ?, voice_sms_replies = ?, email_signature_public_key = ?, updated_at = ?
                 WHERE id = ?""")
                 .params(org.name(), org.status().wire(), org.helpText(), org.defaultLanguage(), org.timeZone(),
+                        org.voiceGreeting(), org.voiceSmsReplies(), org.emailSignaturePublicKey(),
                         Timestamp.from(org.updatedAt()), org.id())
                 .update();
+    }
+
+    public void setEmailInboundTokenHash(String id, String hash, Instant at) {
+        jdbc.sql("UPDATE org SET email_inbound_token_hash = ?, updated_at = ? WHERE id = ?")
+                .params(hash, Timestamp.from(at), id).update();
     }
 
     public Optional<Org> findById(String id) {
@@ -76,8 +84,9 @@ public class OrgRepository {
     private static Org map(ResultSet rs, int row) throws SQLException {
         return new Org(rs.getString("id"), rs.getString("name"),
                 TenantStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("help_text"),
-                rs.getString("default_language"), rs.getString("time_zone"), instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                rs.getString("default_language"), rs.getString("time_zone"), rs.getString("voice_greeting"),
+                rs.getObject("voice_sms_replies", Boolean.class), rs.getString("email_inbound_token_hash"),
+                rs.getString("email_signature_public_key"), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -13,6 +13,7 @@ final class OrgRules {
 
     static final int MAX_NAME = 200;
     static final int MAX_HELP_TEXT = 480;
+    static final int MAX_GREETING = 480;
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     private OrgRules() {
@@ -34,7 +35,21 @@ final class OrgRules {
         errors.check(request.status() == null || status(request.status()) != null, "status",
                 "status must be active or suspended");
         checkCommon(errors, request.name(), request.helpText(), request.defaultLanguage(), request.timeZone());
+        errors.check(request.voiceGreeting() == null || request.voiceGreeting().length() <= MAX_GREETING, "voiceGreeting",
+                "voiceGreeting has at most " + MAX_GREETING + " characters");
+        errors.check(empty(request.emailSignaturePublicKey()) || publicKey(request.emailSignaturePublicKey()),
+                "emailSignaturePublicKey", "emailSignaturePublicKey must be the base64 EC public key SendGrid shows");
         errors.throwIfAny();
+    }
+
+    private static boolean publicKey(String base64) {
+        try {
+            java.security.KeyFactory.getInstance("EC").generatePublic(
+                    new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(base64.strip())));
+            return true;
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void checkCommon(InvalidFieldsException.Collector errors, String name, String helpText,

@@ -1,6 +1,12 @@
 package com.crmfactory.messaging.gateway.org;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +23,8 @@ import com.crmfactory.messaging.support.web.NotFoundException;
 /** Creates, changes and reads orgs; every change publishes the org's state through the outbox. */
 @Service
 public class OrgService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final OrgRepository orgs;
     private final OrgNumberRepository numbers;
@@ -42,7 +50,8 @@ public class OrgService {
         }
         Instant now = clock.instant();
         Org org = new Org(id, request.name().strip(), TenantStatus.ACTIVE, OrgRules.blankToNull(request.helpText()),
-                OrgRules.blankToNull(request.defaultLanguage()), OrgRules.blankToNull(request.timeZone()), now, now);
+                OrgRules.blankToNull(request.defaultLanguage()), OrgRules.blankToNull(request.timeZone()), null, null,
+                null, null, now, now);
         try {
             orgs.insert(org);
         } catch (DuplicateKeyException e) {
@@ -61,11 +70,39 @@ public class OrgService {
                 request.status() == null ? current.status() : OrgRules.status(request.status()),
                 OrgRules.merge(current.helpText(), request.helpText()),
                 OrgRules.merge(current.defaultLanguage(), request.defaultLanguage()),
-                OrgRules.merge(current.timeZone(), request.timeZone()), current.createdAt(), clock.instant());
+                OrgRules.merge(current.timeZone(), request.timeZone()),
+                OrgRules.merge(current.voiceGreeting(), request.voiceGreeting()),
+                request.voiceSmsReplies() == null ? current.voiceSmsReplies() : request.voiceSmsReplies(),
+                current.emailInboundTokenHash(),
+                OrgRules.merge(current.emailSignaturePublicKey(), request.emailSignaturePublicKey()),
+                current.createdAt(), clock.instant());
         orgs.update(changed);
         tenants.publish(id);
         events.publishEvent(new OrgChanged(id));
         return view(changed);
+    }
+
+    /**
+     * Issues the org's inbound e-mail token (replacing the previous one at once): {@code eml_} + 256 random bits,
+     * returned this once; only its SHA-256 is stored and published, for the ingest service to compare.
+     */
+    @Transactional
+    public OrgRequests.EmailToken issueEmailToken(String id) {
+        orgs.lock(id).orElseThrow(() -> new NotFoundException("Org", id));
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = "eml_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        orgs.setEmailInboundTokenHash(id, sha256Hex(token), clock.instant());
+        tenants.publish(id);
+        return new OrgRequests.EmailToken(token, "/api/v1/webhooks/email/inbound/" + token);
+    }
+
+    static String sha256Hex(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,6 @@
 package com.crmfactory.messaging.outbound.delivery;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.events.Topics;
-import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.DeliveryStatus;
 import com.crmfactory.messaging.events.delivery.DeliveryStatusReported;
 import com.crmfactory.messaging.events.outbound.OutboundDeliveryUpdated;
@@ -36,13 +35,15 @@ public class DeliveryService {
     private final OutboundResults results;
     private final OutboxWriter outbox;
     private final CustomerState customers;
+    private final Clock clock;
 
     DeliveryService(OutboundMessageRepository messages, OutboundResults results, OutboxWriter outbox,
-            CustomerState customers) {
+            CustomerState customers, Clock clock) {
         this.messages = messages;
         this.results = results;
         this.outbox = outbox;
         this.customers = customers;
+        this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -67,10 +68,10 @@ public class DeliveryService {
         String reason = next.isTerminal() ? ProviderErrors.reason(report.errorCode(), report.errorMessage()) : null;
         messages.deliveryStatus(m.requestId(), next.wire(), report.errorCode(), reason);
         if (ProviderErrors.OPTED_OUT.equals(report.errorCode()) && m.channel() != null) {
-            customers.optOut(m.orgId(), Channel.fromWire(m.channel()), report.to() != null ? report.to() : m.to(), "twilio-21610");
+            customers.optOut(m.orgId(), m.channel(), report.to() != null ? report.to() : m.to(), "twilio-21610");
         }
         outbox.append(Topics.OUTBOUND_RESULTS, m.conversationKey(), new OutboundDeliveryUpdated(m.orgId(), m.requestId(),
-                m.sessionId(), report.providerMessageId(), next, report.errorCode(), reason, Instant.now()));
+                m.sessionId(), report.providerMessageId(), next, report.errorCode(), reason, clock.instant()));
     }
 
     private static DeliveryStatus fromWire(String wire) {

@@ -1,6 +1,6 @@
 package com.crmfactory.messaging.outbound.inbound;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -27,11 +27,13 @@ public class InboundService {
     private final CustomerState customers;
     private final TenantDirectory tenants;
     private final RequestRegistry requests;
+    private final Clock clock;
 
-    InboundService(CustomerState customers, TenantDirectory tenants, RequestRegistry requests) {
+    InboundService(CustomerState customers, TenantDirectory tenants, RequestRegistry requests, Clock clock) {
         this.customers = customers;
         this.tenants = tenants;
         this.requests = requests;
+        this.clock = clock;
     }
 
     /** Applies the message; returns the id of a registered HELP answer, for the caller to send once this commits. */
@@ -53,7 +55,7 @@ public class InboundService {
         String requestId = "help:" + message.providerMessageId();
         OutboundMessageRequested reply = new OutboundMessageRequested(message.orgId(), requestId, Origin.AUTOMATION,
                 null, OutboundChannel.valueOf(message.channel().conversationChannel().name()), message.from(), null, text,
-                null, null, null, false, "help-keyword", Instant.now());
+                null, null, null, false, "help-keyword", clock.instant());
         requests.register(reply, conversationKey);
         return requestId;
     }

@@ -2,6 +2,9 @@ package com.crmfactory.messaging.outbound.message;
 
 import java.util.List;
 
+import com.crmfactory.messaging.events.Redacted;
+import com.crmfactory.messaging.events.common.EmailThreading;
+import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.SenderType;
 import com.crmfactory.messaging.outbound.twilio.SendPlan;
 
@@ -9,7 +12,11 @@ import com.crmfactory.messaging.outbound.twilio.SendPlan;
 public sealed interface Decision {
 
     /** Not sent, never will be for this request id. */
-    record Refuse(String channel, String code, String reason, boolean retryable, String providerCode) implements Decision {
+    record Refuse(Channel channel, Failure failure) implements Decision {
+
+        static Refuse because(Channel channel, String code, String reason) {
+            return new Refuse(channel, Failure.permanent(code, reason));
+        }
     }
 
     /**
@@ -17,7 +24,7 @@ public sealed interface Decision {
      * send (no Body POSTed), the texts Twilio may show as the Message's {@code body} (the rendered template
      * body, the interactive body); empty when we cannot know it.
      */
-    record ViaTwilio(String channel, String sender, SenderType senderType, SendPlan plan, List<String> expectedBodies)
+    record ViaTwilio(Channel channel, String sender, SenderType senderType, SendPlan plan, List<String> expectedBodies)
             implements Decision {
 
         public ViaTwilio {
@@ -25,7 +32,12 @@ public sealed interface Decision {
         }
     }
 
-    /** By e-mail (SMTP). */
-    record ViaEmail(String from, String to, String subject, String body) implements Decision {
+    /** By e-mail (SMTP); {@code threading} (may be null) makes a reply thread in the customer's mail client. */
+    record ViaEmail(String from, String to, String subject, String body, EmailThreading threading) implements Decision {
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this);
+        }
     }
 }

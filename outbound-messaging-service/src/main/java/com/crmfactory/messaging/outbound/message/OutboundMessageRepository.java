@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.outbound.message.OutboundMessage.State;
 
 /** The send state machine's table; every transition is a conditional update, so only one worker wins it. */
@@ -63,18 +63,18 @@ public class OutboundMessageRepository {
                 WHERE request_id = ? AND state = 'pending'""", requestId) == 1;
     }
 
-    public void resolved(String requestId, String channel, String from) {
+    public void resolved(String requestId, Channel channel, String from) {
         jdbc.update("UPDATE outbound_message SET channel = ?, from_address = ?, updated_at = now() WHERE request_id = ?",
-                channel, from, requestId);
+                channel.wire(), from, requestId);
     }
 
     /** What a Twilio send POSTs, kept for its reconciliation (see {@link SendFingerprint}). */
-    public void resolvedTwilio(String requestId, String channel, String from, String sentBody, String contentSid,
+    public void resolvedTwilio(String requestId, Channel channel, String from, String sentBody, String contentSid,
             String expectedBodiesJson) {
         jdbc.update("""
                 UPDATE outbound_message SET channel = ?, from_address = ?, sent_body = ?, content_sid = ?,
                        expected_bodies = ?, updated_at = now() WHERE request_id = ?""",
-                channel, from, sentBody, contentSid, expectedBodiesJson, requestId);
+                channel.wire(), from, sentBody, contentSid, expectedBodiesJson, requestId);
     }
 
     /** What was POSTed for a request, and how many indistinguishable candidates its checks have seen so far. */
@@ -107,10 +107,10 @@ public class OutboundMessageRepository {
                 WHERE request_id = ? AND state = ?""", sid, status, requestId, from.db()) == 1;
     }
 
-    public boolean fail(String requestId, String code, String reason, State from) {
+    public boolean fail(String requestId, Failure failure, State from) {
         return jdbc.update("""
                 UPDATE outbound_message SET state = 'failed', error_code = ?, error_message = ?, updated_at = now()
-                WHERE request_id = ? AND state = ?""", code, reason, requestId, from.db()) == 1;
+                WHERE request_id = ? AND state = ?""", failure.code(), failure.reason(), requestId, from.db()) == 1;
     }
 
     public boolean markUnknown(String requestId, String reason, Duration checkAfter) {
@@ -163,15 +163,12 @@ public class OutboundMessageRepository {
 
     private OutboundMessage row(ResultSet rs, int n) throws SQLException {
         Timestamp started = rs.getTimestamp("attempt_started_at");
+        String channel = rs.getString("channel");
         return new OutboundMessage(rs.getString("request_id"), rs.getString("org_id"), rs.getString("session_id"),
-                rs.getString("conversation_key"), rs.getString("channel"), rs.getString("to_address"),
+                rs.getString("conversation_key"), channel == null ? null : Channel.fromWire(channel), rs.getString("to_address"),
                 rs.getString("from_address"), rs.getString("body"),
                 State.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)), rs.getString("provider_sid"),
                 rs.getString("delivery_status"), rs.getInt("attempts"), started == null ? null : started.toInstant(),
                 rs.getInt("reconcile_checks"), rs.getString("request_json"));
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

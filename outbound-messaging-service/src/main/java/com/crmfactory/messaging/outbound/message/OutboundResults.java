@@ -1,6 +1,6 @@
 package com.crmfactory.messaging.outbound.message;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +22,13 @@ public class OutboundResults {
     private final OutboundMessageRepository messages;
     private final OutboxWriter outbox;
     private final MeterRegistry meters;
+    private final Clock clock;
 
-    public OutboundResults(OutboundMessageRepository messages, OutboxWriter outbox, MeterRegistry meters) {
+    public OutboundResults(OutboundMessageRepository messages, OutboxWriter outbox, MeterRegistry meters, Clock clock) {
         this.messages = messages;
         this.outbox = outbox;
         this.meters = meters;
+        this.clock = clock;
     }
 
     /** @return false when the message had already left {@code from} (e.g. a callback proved it first) */
@@ -39,22 +41,27 @@ public class OutboundResults {
         if (!messages.accept(m.requestId(), sid, status.wire(), from)) {
             return false;
         }
-        meters.counter("outbound.sends", "result", "accepted", "channel", String.valueOf(m.channel())).increment();
+        meters.counter("outbound.sends", "result", "accepted", "channel", tag(m.channel())).increment();
         outbox.append(Topics.OUTBOUND_RESULTS, m.conversationKey(), new OutboundMessageAccepted(m.orgId(), m.requestId(),
-                m.sessionId(), Channel.fromWire(m.channel()), sid, m.from(), m.to(), status, Instant.now()));
+                m.sessionId(), m.channel(), sid, m.from(), m.to(), status, clock.instant()));
         return true;
     }
 
+    /** @param channel the channel it was meant for; null when not even that was decided */
     @Transactional
-    public boolean failed(OutboundMessage m, String channel, String code, String reason, boolean retryable,
-            String providerCode, State from) {
-        if (!messages.fail(m.requestId(), code, reason, from)) {
+    public boolean failed(OutboundMessage m, Channel channel, Failure failure, State from) {
+        if (!messages.fail(m.requestId(), failure, from)) {
             return false;
         }
-        meters.counter("outbound.sends", "result", code, "channel", String.valueOf(channel)).increment();
+        meters.counter("outbound.sends", "result", failure.code(), "channel", tag(channel)).increment();
         outbox.append(Topics.OUTBOUND_RESULTS, m.conversationKey(), new OutboundMessageFailed(m.orgId(), m.requestId(),
-                m.sessionId(), channel == null ? null : Channel.fromWire(channel), code, reason, retryable, providerCode,
-                Instant.now()));
+                m.sessionId(), channel, failure.code(), failure.reason(), failure.retryable(), failure.providerCode(),
+                clock.instant()));
         return true;
+    }
+
+    /** The metrics' channel tag: the wire name, "null" when undecided (as dashboards know it). */
+    private static String tag(Channel channel) {
+        return channel == null ? "null" : channel.wire();
     }
 }

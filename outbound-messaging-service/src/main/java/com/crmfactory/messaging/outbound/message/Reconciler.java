@@ -10,7 +10,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.outbound.message.OutboundMessage.State;
 import com.crmfactory.messaging.outbound.message.OutboundMessageRepository.SendFingerprint;
 import com.crmfactory.messaging.outbound.twilio.TwilioMessage;
@@ -77,8 +76,7 @@ class Reconciler {
     }
 
     void reconcile(OutboundMessage m) {
-        Channel channel = Channel.fromWire(m.channel());
-        String to = SendPolicy.address(channel, m.to());
+        String to = SendPolicy.address(m.channel(), m.to());
         List<TwilioMessage> recent;
         try {
             recent = twilio.recentTo(to, m.from());
@@ -120,9 +118,9 @@ class Reconciler {
         } else {
             log.warn("request {} could not be told apart from other messages to its recipient in {} checks: unknown_delivery",
                     m.requestId(), m.reconcileChecks());
-            results.failed(m, m.channel(), UNKNOWN_DELIVERY,
+            results.failed(m, m.channel(), Failure.permanent(UNKNOWN_DELIVERY,
                     "Twilio may have the message, but it could not be told apart from other messages to the recipient; "
-                            + "not resent to avoid a duplicate", false, null, State.UNKNOWN);
+                            + "not resent to avoid a duplicate"), State.UNKNOWN);
         }
     }
 

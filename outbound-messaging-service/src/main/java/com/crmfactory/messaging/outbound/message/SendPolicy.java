@@ -62,17 +62,16 @@ public class SendPolicy {
         Channel channel = channel(m, request);
         String to = address(channel, request.to());
         if (customers.optedOut(m.orgId(), channel, to)) {
-            return new Decision.Refuse(channel.wire(), "opted_out", "The recipient opted out of messages on this channel",
-                    false, null);
+            return Decision.Refuse.because(channel, "opted_out", "The recipient opted out of messages on this channel");
         }
         if (channel == Channel.EMAIL) {
             String from = tenants.sender(m.orgId(), Channel.EMAIL).map(Sender::address).orElse(props.emailFrom());
-            return new Decision.ViaEmail(from, to, request.subject() == null ? "" : request.subject(), text(request, null));
+            return new Decision.ViaEmail(from, to, request.subject() == null ? "" : request.subject(), text(request, null),
+                    request.email());
         }
         Optional<Sender> sender = sender(m.orgId(), channel);
         if (sender.isEmpty()) {
-            return new Decision.Refuse(channel.wire(), "no_sender", "The org has no sender number for " + channel.wire(),
-                    false, null);
+            return Decision.Refuse.because(channel, "no_sender", "The org has no sender number for " + channel.wire());
         }
         String from = address(channel, sender.get().address());
         String callback = props.statusCallbackBaseUrl().replaceAll("/+$", "") + "/api/v1/webhooks/telephony/status?requestId="
@@ -83,7 +82,7 @@ public class SendPolicy {
         if (channel == Channel.WHATSAPP && !approvedTemplate && !insideWindow(m.orgId(), to)) {
             Template fallback = fallback(m.orgId(), request);
             if (fallback == null) {
-                return new Decision.Refuse(channel.wire(), "template_required", WINDOW_CLOSED, false, null);
+                return Decision.Refuse.because(channel, "template_required", WINDOW_CLOSED);
             }
             return twilioSend(channel, sender.get(), new SendPlan(to, from, null, null, fallback.contentSid(), null, callback),
                     expected(render(fallback.body(), Map.of())));
@@ -91,8 +90,7 @@ public class SendPolicy {
         if (request.interactive() != null && request.template() != null && channel != Channel.WHATSAPP) {
             // SMS/MMS cannot show a list or buttons: the (rendered) template text heads a numbered list of the options
             if (request.template().contentSid() == null && template == null) {
-                return new Decision.Refuse(channel.wire(), "template_not_found",
-                        "No template '" + request.template().key() + "' for " + channel.wire(), false, null);
+                return templateNotFound(channel, request);
             }
             return twilioSend(channel, sender.get(), new SendPlan(to, from, text(request, template),
                     request.media().stream().map(Media::url).toList(), null, null, callback), List.of());
@@ -104,8 +102,7 @@ public class SendPolicy {
             contentSid = request.template().contentSid() != null ? request.template().contentSid()
                     : template == null ? null : template.contentSid();
             if (request.template().contentSid() == null && template == null) {
-                return new Decision.Refuse(channel.wire(), "template_not_found",
-                        "No template '" + request.template().key() + "' for " + channel.wire(), false, null);
+                return templateNotFound(channel, request);
             }
             variables = request.template().variables().isEmpty() ? null : JSON.writeValueAsString(request.template().variables());
             expected = template == null ? List.of() : expected(render(template.body(), request.template().variables()));
@@ -118,8 +115,13 @@ public class SendPolicy {
                 request.media().stream().map(Media::url).toList(), contentSid, variables, callback), expected);
     }
 
+    private static Decision templateNotFound(Channel channel, OutboundMessageRequested request) {
+        return Decision.Refuse.because(channel, "template_not_found",
+                "No template '" + request.template().key() + "' for " + channel.wire());
+    }
+
     private Decision twilioSend(Channel channel, Sender sender, SendPlan plan, List<String> expectedBodies) {
-        return new Decision.ViaTwilio(channel.wire(), plan.from(), sender.type(), plan,
+        return new Decision.ViaTwilio(channel, plan.from(), sender.type(), plan,
                 plan.contentSid() == null ? List.of() : expectedBodies);
     }
 

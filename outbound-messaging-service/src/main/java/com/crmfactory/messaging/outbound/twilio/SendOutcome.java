@@ -1,5 +1,7 @@
 package com.crmfactory.messaging.outbound.twilio;
 
+import com.crmfactory.messaging.events.Redacted;
+
 import java.time.Duration;
 
 /** How one POST to Twilio ended, classified by what it proves. */
@@ -11,6 +13,11 @@ public sealed interface SendOutcome {
 
     /** A definitive 4xx refusal: nothing was sent and resending the same will not help. */
     record Rejected(String code, String message) implements SendOutcome {
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this);
+        }
     }
 
     /** Provably not processed (429/20429, connection refused, circuit open, bulkhead full): safe to retry. */

@@ -1,5 +1,7 @@
 package com.crmfactory.messaging.outbound.twilio;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +16,7 @@ class TwilioConfiguration {
 
     @Bean
     TwilioMessagingClient twilioMessagingClient(TwilioRestClient client, CircuitBreakerRegistry breakers,
-            BulkheadRegistry bulkheads) {
-        return new TwilioMessagingClient(client, breakers.circuitBreaker("twilio"), bulkheads.bulkhead("twilio"));
+            BulkheadRegistry bulkheads, Clock clock) {
+        return new TwilioMessagingClient(client, breakers.circuitBreaker("twilio"), bulkheads.bulkhead("twilio"), clock);
     }
 }

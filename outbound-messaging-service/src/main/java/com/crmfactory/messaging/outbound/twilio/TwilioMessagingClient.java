@@ -3,6 +3,7 @@ package com.crmfactory.messaging.outbound.twilio;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,11 +37,13 @@ public class TwilioMessagingClient {
     private final TwilioRestClient client;
     private final CircuitBreaker breaker;
     private final Bulkhead bulkhead;
+    private final Clock clock;
 
-    public TwilioMessagingClient(TwilioRestClient client, CircuitBreaker breaker, Bulkhead bulkhead) {
+    public TwilioMessagingClient(TwilioRestClient client, CircuitBreaker breaker, Bulkhead bulkhead, Clock clock) {
         this.client = client;
         this.breaker = breaker;
         this.bulkhead = bulkhead;
+        this.clock = clock;
     }
 
     public SendOutcome send(SendPlan plan) {
@@ -139,11 +142,11 @@ public class TwilioMessagingClient {
         }
     }
 
-    static SendOutcome classify(ApiException e) {
+    SendOutcome classify(ApiException e) {
         Integer status = e.getStatusCode();
         Integer code = e.getCode();
         if ((status != null && status == 429) || (code != null && code == 20429)) {
-            return new SendOutcome.Unsent("429 " + code, retryAfter(TwilioHttpClient.lastRetryAfter()));
+            return new SendOutcome.Unsent("429 " + code, retryAfter(TwilioHttpClient.lastRetryAfter(), clock.instant()));
         }
         if (status != null && status >= 400 && status < 500 && code != null) {
             return new SendOutcome.Rejected(String.valueOf(code), e.getMessage());
@@ -163,7 +166,8 @@ public class TwilioMessagingClient {
         return new SendOutcome.Ambiguous("connection broken: " + e.getMessage());
     }
 
-    static Duration retryAfter(String header) {
+    /** How long a {@code Retry-After} header asks to wait: seconds, or an HTTP date ({@code now} is when it was read). */
+    static Duration retryAfter(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return null;
         }
@@ -173,7 +177,8 @@ public class TwilioMessagingClient {
             try {
                 Instant at = java.time.ZonedDateTime.parse(header.strip(),
                         java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Duration.between(Instant.now(), at).isNegative() ? Duration.ZERO : Duration.between(Instant.now(), at);
+                Duration wait = Duration.between(now, at);
+                return wait.isNegative() ? Duration.ZERO : wait;
             } catch (RuntimeException unparsable) {
                 return null;
             }

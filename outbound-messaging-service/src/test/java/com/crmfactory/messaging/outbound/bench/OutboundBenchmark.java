@@ -1,5 +1,7 @@
 package com.crmfactory.messaging.outbound.bench;
 
+import static com.crmfactory.messaging.events.testing.OutboundMessageRequestedBuilder.anOutboundMessageRequested;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -41,8 +43,6 @@ import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.EventType;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.common.Channel;
-import com.crmfactory.messaging.events.common.Origin;
-import com.crmfactory.messaging.events.common.OutboundChannel;
 import com.crmfactory.messaging.events.common.SenderNumber;
 import com.crmfactory.messaging.events.common.SenderType;
 import com.crmfactory.messaging.events.common.TenantStatus;
@@ -243,8 +243,8 @@ public final class OutboundBenchmark {
         String id = UUID.randomUUID().toString();
         String body = tag + " #" + i + " " + id;
         String key = ConversationKey.of(org, Channel.SMS, to).value();
-        OutboundMessageRequested request = new OutboundMessageRequested(org, id, Origin.AGENT, null, OutboundChannel.SMS, to,
-                null, body, null, null, null, null, "bench", Instant.now());
+        OutboundMessageRequested request = anOutboundMessageRequested().orgId(org).requestId(id).to(to).body(body)
+                .requestedBy("bench").build();
         publishedAt.put(body, System.currentTimeMillis());
         publish(org, request, Topics.OUTBOUND_REQUESTS, key);
     }

@@ -1,5 +1,6 @@
 package com.crmfactory.messaging.outbound.message;
 
+import static com.crmfactory.messaging.events.testing.OutboundMessageRequestedBuilder.anOutboundMessageRequested;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -12,7 +13,6 @@ import com.crmfactory.messaging.events.common.Interactive;
 import com.crmfactory.messaging.events.common.InteractiveKind;
 import com.crmfactory.messaging.events.common.InteractiveOption;
 import com.crmfactory.messaging.events.common.Origin;
-import com.crmfactory.messaging.events.common.OutboundChannel;
 import com.crmfactory.messaging.events.common.TemplateRef;
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
 import com.crmfactory.messaging.outbound.message.OutboundMessageRepository.SendFingerprint;
@@ -78,7 +78,7 @@ class SendTextAndReconcileMatchTest {
     }
 
     private static OutboundMessageRequested request(TemplateRef template, Interactive interactive) {
-        return new OutboundMessageRequested("org", "r1", Origin.AI, "s1", OutboundChannel.SMS, "+15550000001", null, null,
-                null, template, interactive, null, "ai", Instant.now());
+        return anOutboundMessageRequested().orgId("org").requestId("r1").origin(Origin.AI).sessionId("s1")
+                .to("+15550000001").template(template).interactive(interactive).requestedBy("ai").build();
     }
 }

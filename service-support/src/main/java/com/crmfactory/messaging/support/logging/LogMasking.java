@@ -45,8 +45,8 @@ public final class LogMasking {
             new Rule("(?i)\\b(bearer|basic)(\\s+|%20|\\+)[A-Za-z0-9._~+/=-]{16,}", m -> m.group(1) + " " + MASK),
             // https://ACxxx:token@api.twilio.com/…
             new Rule("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s:@]+:[^/\\s@]*@", m -> m.group(1) + MASK + "@"),
-            // the platform's API keys (org and admin)
-            new Rule("\\b(om[ka])_[A-Za-z0-9_-]+", m -> m.group(1) + "_" + MASK),
+            // the platform's API keys (org and admin) and inbound e-mail webhook tokens
+            new Rule("\\b(om[ka]|eml)_[A-Za-z0-9_-]+", m -> m.group(1) + "_" + MASK),
             // X-Org-Context: v2.<kid>.<audience>.<org>.<expires>.<signature>
             new Rule("\\bv\\d+\\.[\\w-]+\\.[\\w-]+\\.[\\w-]+\\.\\d+\\.[\\w-]{16,}", m -> MASK),
             // password=…, authToken: "…", api_key=…

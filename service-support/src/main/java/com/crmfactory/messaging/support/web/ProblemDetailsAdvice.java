@@ -42,7 +42,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnprocessableException.class)
     ProblemDetail unprocessable(UnprocessableException e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        problem.setProperty("errors", e.errors().stream()
+                .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+        e.properties().forEach(problem::setProperty);
         return problem;
     }
 

@@ -21,7 +21,15 @@ record SenderAddress(Channel channel, String number) {
 
     /** An org's sender on a channel; a {@code whatsapp:} prefix wins over the channel it was filed under. */
     static SenderAddress of(Channel channel, String address) {
+        if (channel == Channel.EMAIL) {
+            return email(address);
+        }
         return new SenderAddress(isWhatsApp(address) ? Channel.WHATSAPP : channel.conversationChannel(), number(address));
+    }
+
+    /** An e-mail address: compared without case (the local part too, as every mail provider we route does). */
+    static SenderAddress email(String address) {
+        return new SenderAddress(Channel.EMAIL, address.trim().toLowerCase(Locale.ROOT));
     }
 
     static boolean isWhatsApp(String address) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.SenderNumber;
+import com.crmfactory.messaging.events.common.TenantSettings;
 import com.crmfactory.messaging.events.common.TenantStatus;
 import com.crmfactory.messaging.events.tenant.TenantUpserted;
 import com.crmfactory.messaging.support.logging.LogMasking;
@@ -38,7 +39,7 @@ public class TenantDirectory {
         }
     }
 
-    private record Tenant(Set<SenderAddress> senders, Set<String> messagingServices) {
+    private record Tenant(Set<SenderAddress> senders, Set<String> messagingServices, TenantSettings settings) {
     }
 
     private final ConcurrentMap<String, Tenant> tenants = new ConcurrentHashMap<>();
@@ -49,6 +50,16 @@ public class TenantDirectory {
     /** The owner of a number as Twilio writes it ({@code +1…} on SMS, {@code whatsapp:+1…} on WhatsApp). */
     public Optional<Owner> ownerOf(String address) {
         return Optional.ofNullable(bySender.get(SenderAddress.of(address)));
+    }
+
+    /** The owner of an e-mail address an org receives mail on. */
+    public Optional<Owner> ownerOfEmail(String address) {
+        return Optional.ofNullable(bySender.get(SenderAddress.email(address)));
+    }
+
+    /** The org's settings as last published (empty settings when it published none). */
+    public Optional<TenantSettings> settingsOf(String orgId) {
+        return Optional.ofNullable(tenants.get(orgId)).map(Tenant::settings);
     }
 
     /** The owner of a Twilio Messaging Service ({@code MG…}). */
@@ -91,7 +102,8 @@ public class TenantDirectory {
             }
         }
         services.forEach(sid -> byMessagingService.put(sid, owner));
-        Tenant previous = tenants.put(orgId, new Tenant(senders, services));
+        TenantSettings settings = tenant.settings() != null ? tenant.settings() : new TenantSettings(null, null, null);
+        Tenant previous = tenants.put(orgId, new Tenant(senders, services, settings));
         if (previous != null) {
             previous.senders().stream().filter(sender -> !senders.contains(sender))
                     .forEach(sender -> bySender.computeIfPresent(sender, (key, current) -> ownedBy(current, orgId)));
@@ -115,6 +127,6 @@ public class TenantDirectory {
     }
 
     private static boolean routable(Channel channel) {
-        return channel == Channel.SMS || channel == Channel.MMS || channel == Channel.WHATSAPP;
+        return channel == Channel.SMS || channel == Channel.MMS || channel == Channel.WHATSAPP || channel == Channel.EMAIL;
     }
 }

@@ -1,11 +1,13 @@
 package com.crmfactory.messaging.ingest.tenant;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.crmfactory.messaging.events.common.TenantSettings;
 import com.crmfactory.messaging.ingest.tenant.TenantDirectory.Owner;
 import com.crmfactory.messaging.ingest.webhook.WebhookRejectedException;
 import com.crmfactory.messaging.support.logging.LogMasking;
@@ -30,6 +32,33 @@ public class TenantRouter {
     public String orgReceivingOn(String field, String address) {
         requireLoaded();
         return active(directory.ownerOf(address), field, address);
+    }
+
+    /**
+     * The org receiving an e-mail: the first of the recipients (envelope first, then the headers) that an org
+     * registered as its e-mail address.
+     */
+    public String orgReceivingEmail(List<String> recipients) {
+        requireLoaded();
+        for (String recipient : recipients) {
+            Optional<Owner> owner = directory.ownerOfEmail(recipient);
+            if (owner.isPresent()) {
+                return active(owner, "to", recipient);
+            }
+        }
+        log.warn("No org receives e-mail on any of {} recipient(s); answering 404, nothing published", recipients.size());
+        throw WebhookRejectedException.unknownNumber("to", recipients.isEmpty() ? "(no recipient)"
+                : LogMasking.mask(recipients.get(0)));
+    }
+
+    /** Whether {@code address} is one of the org's e-mail addresses. */
+    public boolean receivesEmail(String orgId, String address) {
+        return directory.ownerOfEmail(address).filter(owner -> owner.orgId().equals(orgId)).isPresent();
+    }
+
+    /** The org's settings (all fields null when it has none). */
+    public TenantSettings settingsOf(String orgId) {
+        return directory.settingsOf(orgId).orElseGet(() -> new TenantSettings(null, null, null));
     }
 
     /**

@@ -11,6 +11,8 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
+import com.crmfactory.messaging.support.logging.LogMasking;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -44,10 +46,11 @@ class TwilioWebhookReader {
         Map<String, String> params = FormDecoder.decode(readBody(request), true, "body");
         String url = PublicUrl.of(request, properties.publicBaseUrl());
         if (!signatures.isValid(url, params, request.getHeader(SIGNATURE_HEADER))) {
-            log.warn("Rejected a webhook to {}: {} is {}", url, SIGNATURE_HEADER,
+            // the path only: callback URLs may carry the caller's number in their query
+            log.warn("Rejected a webhook to {}: {} is {}", request.getRequestURI(), SIGNATURE_HEADER,
                     request.getHeader(SIGNATURE_HEADER) == null ? "missing" : "invalid");
             throw WebhookRejectedException.invalidSignature(SIGNATURE_HEADER
-                    + " is missing or does not match the request (URL " + url + ").");
+                    + " is missing or does not match the request (URL " + LogMasking.mask(url) + ").");
         }
         return new TwilioWebhook(url, params, FormDecoder.decode(request.getQueryString(), false, "query string"));
     }

@@ -21,4 +21,9 @@ public final class Twiml {
     public static ResponseEntity<String> emptyResponse() {
         return ResponseEntity.ok().contentType(TEXT_XML).body(EMPTY_RESPONSE);
     }
+
+    /** A TwiML document (built with the SDK's builders) as Twilio wants it: 200, {@code text/xml}. */
+    public static ResponseEntity<String> of(String xml) {
+        return ResponseEntity.ok().contentType(TEXT_XML).body(xml);
+    }
 }

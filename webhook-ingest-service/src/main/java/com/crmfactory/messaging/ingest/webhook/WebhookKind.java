@@ -4,15 +4,25 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Which webhook a request is, for metric tags: inbound messages or delivery status callbacks. */
+/** Which webhook a request is, for metric tags: inbound messages, delivery status callbacks, calls, e-mails. */
 public enum WebhookKind {
-    MESSAGE, STATUS;
+    MESSAGE, STATUS, VOICE, EMAIL;
 
     public static final String MESSAGE_PATH = "/api/v1/webhooks/telephony/sms";
     public static final String STATUS_PATH = "/api/v1/webhooks/telephony/status";
+    /** The incoming-call webhook; its callbacks live below it ({@code …/voice/recorded} and so on). */
+    public static final String VOICE_PATH = "/api/v1/webhooks/telephony/voice";
+    public static final String EMAIL_PATH = "/api/v1/webhooks/email/inbound";
 
     static WebhookKind of(HttpServletRequest request) {
-        return request.getRequestURI().endsWith("/status") ? STATUS : MESSAGE;
+        String path = request.getRequestURI();
+        if (path.startsWith(VOICE_PATH)) {
+            return VOICE;
+        }
+        if (path.startsWith(EMAIL_PATH)) {
+            return EMAIL;
+        }
+        return path.endsWith("/status") ? STATUS : MESSAGE;
     }
 
     public String tag() {

@@ -28,6 +28,11 @@ public final class WebhookRejectedException extends RuntimeException {
                 TwilioWebhookReader.SIGNATURE_HEADER, null);
     }
 
+    /** A webhook that is not Twilio-signed failed its own authentication (e-mail token or signature). */
+    public static WebhookRejectedException forbidden(String field, String detail) {
+        return new WebhookRejectedException(HttpStatus.FORBIDDEN, "signature", "Forbidden", detail, field, null);
+    }
+
     public static WebhookRejectedException tooLarge(long limit) {
         return new WebhookRejectedException(HttpStatus.CONTENT_TOO_LARGE, "too_large", "Payload too large",
                 "Webhook bodies are limited to " + limit + " bytes.", null, null);

@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.ingest.bench;
 
-import java.time.Instant;
+import static com.crmfactory.messaging.events.testing.MessageReceivedBuilder.aMessageReceived;
+
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -13,8 +14,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.crmfactory.messaging.events.Topics;
-import com.crmfactory.messaging.events.common.Channel;
-import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
 import com.crmfactory.messaging.support.kafka.CloudEvent;
 import com.crmfactory.messaging.support.kafka.EventCodec;
@@ -93,9 +92,8 @@ final class ProducerCeiling {
         ProducerRecord<String, String>[] records = new ProducerRecord[count];
         for (int i = 0; i < count; i++) {
             Map<String, String> params = SignedWebhooks.params();
-            MessageReceived event = new MessageReceived("org-bench", params.get("MessageSid"), Channel.SMS,
-                    TriggerChannel.SMS, params.get("From"), params.get("To"), params.get("Body"), null, null, null, null,
-                    null, null, null, null, Instant.now());
+            MessageReceived event = aMessageReceived().orgId("org-bench").providerMessageId(params.get("MessageSid"))
+                    .from(params.get("From")).to(params.get("To")).body(params.get("Body")).build();
             String key = event.conversationKey().value();
             CloudEvent meta = new CloudEvent(UUID.randomUUID().toString(), CODEC.typeOf(event), "ingest-benchmark",
                     event.receivedAt(), key, event.orgId(), null);

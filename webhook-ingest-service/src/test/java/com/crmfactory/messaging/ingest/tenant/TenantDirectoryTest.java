@@ -103,11 +103,14 @@ class TenantDirectoryTest {
     }
 
     @Test
-    void emailAndVoiceSendersAreNotRoutedHere() {
+    void emailAddressesAreRoutedWithoutCaseAndVoiceSendersAreNot() {
         directory.apply(tenant("org-a", TenantStatus.ACTIVE,
-                new SenderNumber(Channel.EMAIL, "support@example.com", null, null),
+                new SenderNumber(Channel.EMAIL, "Support@Example.com", null, null),
                 new SenderNumber(Channel.VOICE, "+15555550100", SenderType.LONG_CODE, null)));
 
-        assertThat(directory.senderCount()).isZero();
+        assertThat(directory.senderCount()).isEqualTo(1);
+        assertThat(directory.ownerOfEmail("support@example.COM")).map(TenantDirectory.Owner::orgId).hasValue("org-a");
+        assertThat(directory.ownerOf("support@example.com")).as("not an SMS sender").isEmpty();
+        assertThat(directory.ownerOf("+15555550100")).isEmpty();
     }
 }
