@@ -141,6 +141,14 @@ class RouteAuthorizationIT {
                 if (isPublic(path)) {
                     continue;
                 }
+                if (path.startsWith("/api/v1/")) {
+                    // the signed-in agent's own endpoints (/api/v1/me, /api/v1/agents): the API chain's rule
+                    for (HttpMethod method : methods.isEmpty() ? Set.copyOf(METHODS) : methods) {
+                        expect(wrong, method, path, null, 401, "Missing API key");
+                        expect(wrong, method, path, "Bearer " + ADMIN_KEY, 403, "Org API key required");
+                    }
+                    continue;
+                }
                 assertThat(path).as("a gateway controller outside /admin/v1 needs its own security rule").startsWith("/admin/v1/");
                 for (HttpMethod method : methods.isEmpty() ? Set.copyOf(METHODS) : methods) {
                     admin++;
@@ -158,7 +166,8 @@ class RouteAuthorizationIT {
     @Test
     void pathsNoRuleOpensAreRefusedAndNeverRouted() {
         int before = services.received().size();
-        for (String path : List.of("/", "/internal/x", "/actuator/env", "/actuator/prometheus", "/actuator",
+        // GET / is the web inbox's page (InboxFilesIT); nothing else at the root is served
+        for (String path : List.of("/index.html", "/internal/x", "/actuator/env", "/actuator/prometheus", "/actuator",
                 "/actuator/health", "/v3/api-docs", "/admin", "/admin/v2/orgs", "/api", "/api/v2/conversations",
                 "/conversations", "/api/v1")) {
             for (String authorization : List.of("", "Bearer " + ORG_KEY, "Bearer " + ADMIN_KEY)) {

@@ -15,20 +15,32 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The open server-sent-event streams of this instance, per org. An event is only ever written to the
- * streams of the org it belongs to.
+ * streams of the org it belongs to. The last events of each org are kept ({@link RecentEvents}): a client
+ * that reconnects with {@code Last-Event-ID} is sent the ones it missed, or a {@code reset} event when they
+ * are no longer held (it then reloads).
  */
 @Component
 public class ConversationStream implements SmartLifecycle {
 
     private final Map<String, Set<SseEmitter>> subscribers = new ConcurrentHashMap<>();
     private final StreamProperties properties;
+    private final RecentEvents recent;
     private volatile boolean running;
 
     ConversationStream(StreamProperties properties) {
         this.properties = properties;
+        this.recent = new RecentEvents(properties.replayBufferPerOrg());
     }
 
     public SseEmitter subscribe(String orgId) {
+        return subscribe(orgId, null);
+    }
+
+    /**
+     * @param lastEventId the {@code Last-Event-ID} of a reconnecting client (null on a first connection): the
+     *                    org's events after it are sent first, or {@code reset} when they are not held
+     */
+    public synchronized SseEmitter subscribe(String orgId, String lastEventId) {
         Set<SseEmitter> emitters = subscribers.computeIfAbsent(orgId, key -> ConcurrentHashMap.newKeySet());
         if (emitters.size() >= properties.maxConnectionsPerOrg()) {
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "Too many open streams for this organisation.");
@@ -39,11 +51,21 @@ public class ConversationStream implements SmartLifecycle {
         emitter.onTimeout(emitter::complete);
         emitter.onError(error -> emitters.remove(emitter));
         send(orgId, emitter, SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON));
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            recent.after(orgId, lastEventId).ifPresentOrElse(
+                    missed -> missed.forEach(event -> send(orgId, emitter, SseEmitter.event().id(event.id())
+                            .name(event.name()).data(event.json(), MediaType.APPLICATION_JSON))),
+                    () -> send(orgId, emitter, SseEmitter.event().name("reset").data("{}", MediaType.APPLICATION_JSON)));
+        }
         return emitter;
     }
 
-    /** Writes one event to every stream of {@code orgId}. */
-    public void publish(String orgId, String name, String id, String json) {
+    /**
+     * Writes one event to every stream of {@code orgId} and keeps it for replay. Synchronised with
+     * {@link #subscribe(String, String)}: a reconnecting client gets each event once, from the replay or live.
+     */
+    public synchronized void publish(String orgId, String name, String id, String json) {
+        recent.add(orgId, new RecentEvents.Event(id, name, json));
         for (SseEmitter emitter : subscribers.getOrDefault(orgId, Set.of())) {
             send(orgId, emitter, SseEmitter.event().id(id).name(name).data(json, MediaType.APPLICATION_JSON));
         }

@@ -67,6 +67,35 @@ class StreamIT {
     }
 
     @Test
+    void aClientResumingWithLastEventIdGetsWhatItMissedAndOnlyThat() {
+        Api api = new Api(port, tokens);
+        String org = Fixtures.org("stream-resume");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !listeners.getListenerContainer("conversation-stream").getAssignedPartitions().isEmpty());
+        List<String> first = open(api, org, null);
+        String firstSession = new Conversations(jdbc).receive(Fixtures.sms(org, Fixtures.phone(), "before the drop"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.stream().anyMatch(l -> l.startsWith("data:") && l.contains(firstSession)));
+        String lastSeen = first.stream().filter(line -> line.startsWith("id:")).reduce((a, b) -> b).orElseThrow().substring(3);
+
+        // while the client is away: another conversation opens
+        String missedSession = new Conversations(jdbc).receive(Fixtures.sms(org, Fixtures.phone(), "while away"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.stream().anyMatch(l -> l.contains(missedSession)));
+
+        List<String> resumed = open(api, org, lastSeen);
+        await().atMost(Duration.ofSeconds(10)).until(() -> resumed.stream().anyMatch(l -> l.contains(missedSession)));
+        assertThat(resumed).contains("event:ready").doesNotContain("event:reset");
+        assertThat(resumed).noneMatch(line -> line.contains(firstSession));
+        assertThat(resumed.stream().filter(line -> line.startsWith("id:"))).doesNotContain("id:" + lastSeen);
+
+        // an id this instance does not hold (or another org's): the client is told to reload
+        List<String> unknown = open(api, org, "no-such-event");
+        await().atMost(Duration.ofSeconds(10)).until(() -> unknown.contains("event:reset"));
+        List<String> foreign = open(api, Fixtures.org("stream-other"), lastSeen);
+        await().atMost(Duration.ofSeconds(10)).until(() -> foreign.contains("event:reset"));
+        assertThat(foreign).noneMatch(line -> line.contains(missedSession));
+    }
+
+    @Test
     void theStreamNeedsTheOrgContext() {
         Api.Response response = new Api(port, tokens).getWithoutOrg("/api/v1/conversations/stream");
         assertThat(response.status()).isEqualTo(401);
@@ -74,9 +103,17 @@ class StreamIT {
 
     /** Opens a stream and collects its lines in the background. */
     private static List<String> open(Api api, String org) {
+        return open(api, org, null);
+    }
+
+    private static List<String> open(Api api, String org, String lastEventId) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/conversations/stream"))
-                .header("Accept", "text/event-stream").header(OrgContext.HEADER, api.token(org)).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(api.uri("/api/v1/conversations/stream"))
+                .header("Accept", "text/event-stream").header(OrgContext.HEADER, api.token(org));
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
+        }
+        HttpRequest request = builder.GET().build();
         CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> r.body().forEach(lines::add));

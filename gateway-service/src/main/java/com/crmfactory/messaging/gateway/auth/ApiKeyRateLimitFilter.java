@@ -1,14 +1,19 @@
 package com.crmfactory.messaging.gateway.auth;
 
+import java.util.UUID;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.crmfactory.messaging.gateway.agent.AgentUser;
 import com.crmfactory.messaging.gateway.apikey.ApiKeyPrincipal;
+import com.crmfactory.messaging.gateway.ratelimit.RateLimit;
 import com.crmfactory.messaging.gateway.ratelimit.RateLimiter;
 import com.crmfactory.messaging.gateway.web.Problem;
 import com.crmfactory.messaging.gateway.web.ProblemWriter;
@@ -36,15 +41,29 @@ public final class ApiKeyRateLimitFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
-                .filter(ApiKeyAuthentication.class::isInstance)
-                .map(authentication -> ((ApiKeyAuthentication) authentication).getPrincipal())
+                .flatMap(authentication -> Mono.justOrEmpty(bucket(authentication)))
                 // unreachable behind the chain's authorisation rule; refuse rather than pass unmetered
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("rate limit without an authenticated API key")))
-                .flatMap(principal -> limit(exchange, chain, principal));
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("rate limit without an authenticated caller")))
+                .flatMap(bucket -> limit(exchange, chain, bucket));
     }
 
-    private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, ApiKeyPrincipal principal) {
-        RateLimiter.Verdict verdict = rateLimiter.tryAcquire(principal.keyId(), principal.rateLimit());
+    /** An API key's own bucket and limit; a signed-in agent's bucket (the default limit). */
+    private static Bucket bucket(Authentication authentication) {
+        if (authentication instanceof ApiKeyAuthentication key) {
+            ApiKeyPrincipal principal = key.getPrincipal();
+            return new Bucket(principal.keyId(), principal.rateLimit());
+        }
+        if (authentication != null && authentication.getPrincipal() instanceof AgentUser agent) {
+            return new Bucket(agent.agentId(), null);
+        }
+        return null;
+    }
+
+    private record Bucket(UUID id, RateLimit limit) {
+    }
+
+    private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, Bucket bucket) {
+        RateLimiter.Verdict verdict = rateLimiter.tryAcquire(bucket.id(), bucket.limit());
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set("X-RateLimit-Limit", String.valueOf(verdict.limit().requestsPerSecond()));
         headers.set("X-RateLimit-Remaining", String.valueOf(verdict.remaining()));
@@ -53,7 +72,7 @@ public final class ApiKeyRateLimitFilter implements WebFilter {
         }
         meters.counter("gateway.rate.limited").increment();
         return problems.write(exchange, Problem.of(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                "This API key sent more than " + verdict.limit().requestsPerSecond() + " requests per second (burst "
+                "This caller sent more than " + verdict.limit().requestsPerSecond() + " requests per second (burst "
                         + verdict.limit().burst() + "). Retry after " + verdict.retryAfterSeconds() + " s.")
                 .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(verdict.retryAfterSeconds())));
     }

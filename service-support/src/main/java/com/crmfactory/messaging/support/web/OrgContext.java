@@ -16,6 +16,7 @@ public final class OrgContext {
     public static final String HEADER = "X-Org-Context";
 
     static final String ATTRIBUTE = OrgContext.class.getName();
+    static final String AGENT_ATTRIBUTE = OrgContext.class.getName() + ".agent";
 
     private OrgContext() {
     }
@@ -25,6 +26,16 @@ public final class OrgContext {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         return attributes == null ? Optional.empty()
                 : Optional.ofNullable((String) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
+    }
+
+    /**
+     * The signed-in agent (web inbox) who made the current request; empty for API-key requests. Signed by
+     * the gateway with the org (a v3 {@link OrgContextToken}): never taken from the request body.
+     */
+    public static Optional<String> agentId() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes == null ? Optional.empty()
+                : Optional.ofNullable((String) attributes.getAttribute(AGENT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
     }
 
     /** The org of the current request; fails if there is none (the filter guarantees one on {@code /api/v1/**}). */

@@ -44,12 +44,13 @@ public class OrgContextFilter extends OncePerRequestFilter {
             reject(response, request, "This request carries no organisation context. Call the API through the gateway with an API key.");
             return;
         }
-        Optional<String> orgId = tokens.verify(token);
-        if (orgId.isEmpty()) {
+        Optional<OrgContextToken.Claims> claims = tokens.verifyClaims(token);
+        if (claims.isEmpty()) {
             reject(response, request, "The organisation context is invalid or expired. Call the API through the gateway.");
             return;
         }
-        request.setAttribute(OrgContext.ATTRIBUTE, orgId.get());
+        request.setAttribute(OrgContext.ATTRIBUTE, claims.get().orgId());
+        claims.get().agentId().ifPresent(agent -> request.setAttribute(OrgContext.AGENT_ATTRIBUTE, agent));
         chain.doFilter(request, response);
     }
 

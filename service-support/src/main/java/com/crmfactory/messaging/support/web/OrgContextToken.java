@@ -27,11 +27,15 @@ import javax.crypto.spec.SecretKeySpec;
  * <li>The key id names the secret that signed it, so that two secrets can be accepted at once while the
  * secret is rotated (the signing secret plus {@code platform.org-context.additional-secrets}). It is
  * derived from the secret by a one-way hash and reveals nothing about it.</li>
+ * <li>A request made by a signed-in agent (the web inbox) carries the agent too:
+ * {@code v3.<keyId>.<audience>.<orgId>.<agentId>.<expiresAtEpochSecond>.<signature>}. v2 tokens (API keys)
+ * stay valid; {@link #verifyClaims} tells the two apart.</li>
  * </ul>
  */
 public final class OrgContextToken {
 
     private static final String VERSION = "v2";
+    private static final String AGENT_VERSION = "v3";
     private static final int MIN_SECRET_LENGTH = 16;
     private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Pattern AUDIENCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -84,6 +88,22 @@ public final class OrgContextToken {
         return payload + "." + signingKey.sign(payload);
     }
 
+    /** A token for {@code orgId} acting through the signed-in agent {@code agentId}, for {@code audience} only. */
+    public String signForAgent(String orgId, String agentId, String audience) {
+        if (!isValidOrgId(orgId)) {
+            throw new IllegalArgumentException("malformed org id");
+        }
+        if (!isValidOrgId(agentId)) {
+            throw new IllegalArgumentException("malformed agent id");
+        }
+        if (audience == null || !AUDIENCE.matcher(audience).matches()) {
+            throw new IllegalArgumentException("malformed audience");
+        }
+        String payload = String.join(".", AGENT_VERSION, signingKey.id, audience, orgId, agentId,
+                String.valueOf(clock.instant().plus(ttl).getEpochSecond()));
+        return payload + "." + signingKey.sign(payload);
+    }
+
     /** The org id of a valid, unexpired token addressed to this service; empty otherwise. */
     public Optional<String> verify(String token) {
         return verifyFor(ownAudience, token);
@@ -91,11 +111,23 @@ public final class OrgContextToken {
 
     /** The org id of a valid, unexpired token addressed to {@code audience}; empty otherwise. */
     public Optional<String> verifyFor(String audience, String token) {
+        return verifyClaims(audience, token).map(Claims::orgId);
+    }
+
+    /** The org (and agent, for a v3 token) of a valid, unexpired token addressed to this service. */
+    public Optional<Claims> verifyClaims(String token) {
+        return verifyClaims(ownAudience, token);
+    }
+
+    /** The org (and agent, for a v3 token) of a valid, unexpired token addressed to {@code audience}. */
+    public Optional<Claims> verifyClaims(String audience, String token) {
         if (token == null) {
             return Optional.empty();
         }
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 6 || !parts[0].equals(VERSION) || !parts[2].equals(audience) || !isValidOrgId(parts[3])) {
+        boolean v2 = parts.length == 6 && parts[0].equals(VERSION);
+        boolean v3 = parts.length == 7 && parts[0].equals(AGENT_VERSION) && isValidOrgId(parts[4]);
+        if (!(v2 || v3) || !parts[2].equals(audience) || !isValidOrgId(parts[3])) {
             return Optional.empty();
         }
         Key key = acceptedKeys.get(parts[1]);
@@ -104,14 +136,26 @@ public final class OrgContextToken {
         }
         String payload = token.substring(0, token.lastIndexOf('.'));
         if (!MessageDigest.isEqual(key.sign(payload).getBytes(StandardCharsets.US_ASCII),
-                parts[5].getBytes(StandardCharsets.US_ASCII))) {
+                parts[parts.length - 1].getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         try {
-            return Long.parseLong(parts[4]) >= clock.instant().getEpochSecond() ? Optional.of(parts[3]) : Optional.empty();
+            if (Long.parseLong(parts[parts.length - 2]) < clock.instant().getEpochSecond()) {
+                return Optional.empty();
+            }
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+        return Optional.of(new Claims(parts[3], v3 ? Optional.of(parts[4]) : Optional.empty()));
+    }
+
+    /**
+     * What a token says.
+     *
+     * @param orgId   the org the request acts for
+     * @param agentId the signed-in agent who made it; empty for an API key (v2)
+     */
+    public record Claims(String orgId, Optional<String> agentId) {
     }
 
     /** The id of the secret that signs, as it appears in tokens (for operators checking a rotation). */
