@@ -34,7 +34,8 @@ public final class DemoErp implements AutoCloseable {
     private final HttpServer server;
 
     public DemoErp(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+        // DEVSTACK_BIND_ADDRESS=0.0.0.0 in a container (docker-compose.yml); loopback only otherwise
+        server = HttpServer.create(new InetSocketAddress(System.getenv().getOrDefault("DEVSTACK_BIND_ADDRESS", "localhost"), port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();

@@ -35,6 +35,7 @@ public class OutboxRelay {
     private final OutboxProperties properties;
     private final String source;
     private final Counter published;
+    private final MeterRegistry meters;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, OutboxSender sender,
             OutboxProperties properties, String source, MeterRegistry meters) {
@@ -45,6 +46,7 @@ public class OutboxRelay {
         this.source = source;
         this.published = Counter.builder("platform.outbox.published").description("outbox rows published to Kafka")
                 .register(meters);
+        this.meters = meters;
     }
 
     /**
@@ -65,6 +67,10 @@ public class OutboxRelay {
             awaitAll(rows.stream().<CompletableFuture<?>>map(row -> sender.send(row.toRecord(source))).toList());
             jdbc.batchUpdate("DELETE FROM outbox_event WHERE id = ?", rows, rows.size(),
                     (statement, row) -> statement.setLong(1, row.id()));
+            // per event type too (platform_outbox_events_total{topic,type}): dashboards and alerts read
+            // ratios such as the AI agent's escalations among its actions from it
+            rows.forEach(row -> Counter.builder("platform.outbox.events").description("outbox rows published, by event type")
+                    .tag("topic", row.topic()).tag("type", row.type()).register(meters).increment());
             return rows.size();
         });
         published.increment(count);
