@@ -4,14 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.hibernate.annotations.DynamicUpdate;
-import org.springframework.data.domain.Persistable;
+
+import com.crmfactory.messaging.conversation.persistence.AssignedIdEntity;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
 /**
  * A customer of one org, created on their first message or through the API. Updates write only the
@@ -20,10 +17,8 @@ import jakarta.persistence.Transient;
 @Entity
 @Table(name = "contact")
 @DynamicUpdate
-public class Contact implements Persistable<UUID> {
+public class Contact extends AssignedIdEntity {
 
-    @Id
-    private UUID id;
     private String orgId;
     private String name;
     private String phone;
@@ -32,18 +27,15 @@ public class Contact implements Persistable<UUID> {
     private String whatsappProfileName;
     private Instant createdAt;
     private Instant updatedAt;
-    @Transient
-    private boolean fresh;
 
     protected Contact() {
     }
 
     public Contact(String orgId, Instant now) {
-        this.id = UUID.randomUUID();
+        super(UUID.randomUUID());
         this.orgId = orgId;
         this.createdAt = now;
         this.updatedAt = now;
-        this.fresh = true;
     }
 
     /** The name to show: the contact's own name, else their WhatsApp profile name. */
@@ -53,22 +45,6 @@ public class Contact implements Persistable<UUID> {
 
     public void touch(Instant now) {
         this.updatedAt = now;
-    }
-
-    @Override
-    public UUID getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void loaded() {
-        fresh = false;
     }
 
     public String getOrgId() {

@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.domain.Persistable;
-
+import com.crmfactory.messaging.conversation.persistence.AssignedIdEntity;
 import com.crmfactory.messaging.conversation.session.Session;
 import com.crmfactory.messaging.events.common.MediaAnalysis;
 import com.crmfactory.messaging.events.common.Author;
@@ -19,19 +18,13 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
 /** One message of a session, whoever wrote it. Outbound ones carry their request id and delivery status. */
 @Entity
 @Table(name = "message")
-public class Message implements Persistable<UUID> {
+public class Message extends AssignedIdEntity {
 
-    @Id
-    private UUID id;
     private String orgId;
     private UUID sessionId;
     private long sequence;
@@ -59,14 +52,12 @@ public class Message implements Persistable<UUID> {
     private String errorMessage;
     private Instant createdAt;
     private Instant updatedAt;
-    @Transient
-    private boolean fresh;
 
     protected Message() {
     }
 
     Message(Session session, long sequence, MessageDraft draft, Instant now) {
-        this.id = UUID.randomUUID();
+        super(UUID.randomUUID());
         this.orgId = session.getOrgId();
         this.sessionId = session.getId();
         this.sequence = sequence;
@@ -82,7 +73,6 @@ public class Message implements Persistable<UUID> {
         this.requestId = draft.requestId();
         this.createdAt = draft.sentAt();
         this.updatedAt = now;
-        this.fresh = true;
     }
 
     /**
@@ -119,30 +109,19 @@ public class Message implements Persistable<UUID> {
         updatedAt = now;
     }
 
+    /** What the message carries beside its text (never null). */
+    public MessageContent getContent() {
+        return content == null ? MessageContent.NONE : content;
+    }
+
     public List<MediaAnalysis> getMediaAnalysis() {
         return mediaAnalysis == null ? List.of() : mediaAnalysis;
     }
 
     public MessageView toView() {
-        return new MessageView(id.toString(), sequence, author, authorId, channel, triggerChannel, from, to, body,
+        return new MessageView(getId().toString(), sequence, author, authorId, channel, triggerChannel, from, to, body,
                 content.media(), content.interactiveReply(), content.location(), content.interactive(),
                 content.template(), providerMessageId, requestId, deliveryStatus, createdAt);
-    }
-
-    @Override
-    public UUID getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void loaded() {
-        fresh = false;
     }
 
     public String getOrgId() {

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.data.domain.Persistable;
-
 import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.OrderDraft;
@@ -14,11 +12,7 @@ import com.crmfactory.messaging.events.common.SessionStatus;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
 /**
  * One conversation of a customer on one channel, open while its window (from the customer's last
@@ -26,10 +20,8 @@ import jakarta.persistence.Transient;
  */
 @Entity
 @Table(name = "session")
-public class Session extends SessionState implements Persistable<UUID> {
+public class Session extends SessionState {
 
-    @Id
-    private UUID id;
     private String orgId;
     private UUID contactId;
     @Enumerated(EnumType.STRING)
@@ -48,15 +40,13 @@ public class Session extends SessionState implements Persistable<UUID> {
     private Instant closedAt;
     private String closedBy;
     private Instant updatedAt;
-    @Transient
-    private boolean fresh;
 
     protected Session() {
     }
 
     public Session(String orgId, UUID contactId, Channel channel, String customerAddress, String businessAddress,
             Instant openedAt, Duration window) {
-        this.id = UUID.randomUUID();
+        super(UUID.randomUUID());
         this.orgId = orgId;
         this.contactId = contactId;
         this.channel = channel.conversationChannel();
@@ -67,7 +57,6 @@ public class Session extends SessionState implements Persistable<UUID> {
         this.lastCustomerMessageAt = openedAt;
         this.expiresAt = openedAt.plus(window);
         this.updatedAt = openedAt;
-        this.fresh = true;
     }
 
     /**
@@ -148,22 +137,6 @@ public class Session extends SessionState implements Persistable<UUID> {
     public void updateInsights(String intent, Double confidence, String summary, OrderDraft orderDraft, Instant now) {
         setInsights(intent, confidence, summary, orderDraft);
         updatedAt = now;
-    }
-
-    @Override
-    public UUID getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void loaded() {
-        fresh = false;
     }
 
     public String getOrgId() {

@@ -1,7 +1,9 @@
 package com.crmfactory.messaging.conversation.session;
 
 import java.time.Instant;
+import java.util.UUID;
 
+import com.crmfactory.messaging.conversation.persistence.AssignedIdEntity;
 import com.crmfactory.messaging.events.common.OrderDraft;
 
 import jakarta.persistence.Convert;
@@ -9,7 +11,7 @@ import jakarta.persistence.MappedSuperclass;
 
 /** The handling state of a session: insights from the agent, escalation, queue and assignment. */
 @MappedSuperclass
-public abstract class SessionState {
+public abstract class SessionState extends AssignedIdEntity {
 
     private String intent;
     private Double intentConfidence;
@@ -23,6 +25,13 @@ public abstract class SessionState {
     private boolean escalated;
     private Instant escalatedAt;
     private Instant assignedAt;
+
+    protected SessionState() {
+    }
+
+    protected SessionState(UUID id) {
+        super(id);
+    }
 
     protected void escalateTo(String queue, String reason, Instant now) {
         this.queue = queue;
