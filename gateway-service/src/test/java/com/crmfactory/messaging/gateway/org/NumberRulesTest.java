@@ -32,14 +32,14 @@ class NumberRulesTest {
     @Test
     void badInputNamesTheFieldAtFault() {
         assertThatThrownBy(() -> NumberRules.normalize("fax", "+15005550006", null, null))
-                .isInstanceOf(UnprocessableException.class).extracting("field").isEqualTo("channel");
+                .isInstanceOf(UnprocessableException.class).extracting(e -> ((UnprocessableException) e).field()).isEqualTo("channel");
         assertThatThrownBy(() -> NumberRules.normalize("sms", "5005550006", null, null))
-                .isInstanceOf(UnprocessableException.class).extracting("field").isEqualTo("address");
+                .isInstanceOf(UnprocessableException.class).extracting(e -> ((UnprocessableException) e).field()).isEqualTo("address");
         assertThatThrownBy(() -> NumberRules.normalize("sms", "", null, null))
-                .isInstanceOf(UnprocessableException.class).extracting("field").isEqualTo("address");
+                .isInstanceOf(UnprocessableException.class).extracting(e -> ((UnprocessableException) e).field()).isEqualTo("address");
         assertThatThrownBy(() -> NumberRules.normalize("whatsapp", "+15005550006", "long_code", null))
-                .isInstanceOf(UnprocessableException.class).extracting("field").isEqualTo("type");
+                .isInstanceOf(UnprocessableException.class).extracting(e -> ((UnprocessableException) e).field()).isEqualTo("type");
         assertThatThrownBy(() -> NumberRules.normalize("sms", "+15005550006", null, "MG123"))
-                .isInstanceOf(UnprocessableException.class).extracting("field").isEqualTo("messagingServiceSid");
+                .isInstanceOf(UnprocessableException.class).extracting(e -> ((UnprocessableException) e).field()).isEqualTo("messagingServiceSid");
     }
 }
