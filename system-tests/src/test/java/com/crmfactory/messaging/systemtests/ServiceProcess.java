@@ -96,7 +96,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private static Path logDirectory() {
-        Path dir = Path.of("target", "system-tests").toAbsolutePath();
+        // -Dsystem-tests.dir=... keeps the logs and jar copies of one run apart from another's running beside it
+        Path dir = Path.of(System.getProperty("system-tests.dir", "target/system-tests")).toAbsolutePath();
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {

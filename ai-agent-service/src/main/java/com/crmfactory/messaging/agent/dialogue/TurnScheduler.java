@@ -15,11 +15,18 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.crmfactory.messaging.agent.context.SessionContextRepository;
+import com.crmfactory.messaging.support.kafka.TraceParent;
 
 /**
  * Runs a session's turn when its debounce has passed: a timer right after the customer message commits
  * (low latency), and a sweep every second for turns a restart or a failure left due (nothing is lost:
  * the due time is in the database).
+ *
+ * <p>The timer's turn continues the trace of the customer message that scheduled it (its {@code traceparent},
+ * kept with the timer), so the agent's actions, the reply's outbound request and the Twilio send carry the
+ * webhook's trace id. In a burst, the turn runs on the timer of the last message (the earlier ones find it
+ * not yet due) and continues that message's trace; a turn the sweep runs (after a restart or a failure)
+ * starts a trace of its own.
  */
 @Component
 public class TurnScheduler {
@@ -35,13 +42,15 @@ public class TurnScheduler {
     private final SessionContextRepository sessions;
     private final AgentProperties properties;
     private final Clock clock;
+    private final TraceParent traceParent;
 
     TurnScheduler(ObjectProvider<TurnService> turns, SessionContextRepository sessions, AgentProperties properties,
-            Clock clock) {
+            Clock clock, TraceParent traceParent) {
         this.turns = turns;
         this.sessions = sessions;
         this.properties = properties;
         this.clock = clock;
+        this.traceParent = traceParent;
     }
 
     /**
@@ -55,7 +64,10 @@ public class TurnScheduler {
 
     /** Schedules the turn once the current transaction committed (the message must be visible to it). */
     public void afterCommit(String sessionId, Duration delay) {
-        Runnable schedule = () -> timers.schedule(() -> run(sessionId), delay.toMillis() + 5, TimeUnit.MILLISECONDS);
+        // the trace of the message (the listener's span) goes along to the timer's thread
+        String trace = traceParent.current().orElse(null);
+        Runnable schedule = () -> timers.schedule(() -> traceParent.continueTrace(trace, "agent.turn.scheduled", () -> run(sessionId)),
+                delay.toMillis() + 5, TimeUnit.MILLISECONDS);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -9,6 +9,7 @@ import com.crmfactory.messaging.events.common.MediaAnalysis;
 import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
 import com.crmfactory.messaging.events.common.DeliveryStatus;
+import com.crmfactory.messaging.events.common.EmailAttachment;
 import com.crmfactory.messaging.events.common.Interactive;
 import com.crmfactory.messaging.events.common.InteractiveReply;
 import com.crmfactory.messaging.events.common.Location;
@@ -17,7 +18,11 @@ import com.crmfactory.messaging.events.common.MessageView;
 import com.crmfactory.messaging.events.common.TemplateRef;
 import com.crmfactory.messaging.events.common.TriggerChannel;
 
-/** One message of a thread; {@code deliveryStatus} is null for customer messages and unsent requests. */
+/**
+ * One message of a thread; {@code deliveryStatus} is null for customer messages and unsent requests; {@code subject}
+ * and {@code attachments} (metadata: file name, type, size, content id; the files are not kept) only for an inbound
+ * e-mail.
+ */
 public record MessageResponse(
         String messageId,
         long sequence,
@@ -39,6 +44,8 @@ public record MessageResponse(
         String errorCode,
         String errorMessage,
         List<MediaAnalysis> mediaAnalysis,
+        String subject,
+        List<EmailAttachment> attachments,
         Instant createdAt) {
 
     public static MessageResponse of(Message message) {
@@ -47,7 +54,7 @@ public record MessageResponse(
                 view.triggerChannel(), view.from(), view.to(), view.body(), view.media(), view.interactiveReply(),
                 view.location(), view.interactive(), view.template(), view.providerMessageId(), view.requestId(),
                 view.deliveryStatus(), message.getErrorCode(), message.getErrorMessage(), message.getMediaAnalysis(),
-                view.createdAt());
+                message.getContent().subject(), message.getContent().attachments(), view.createdAt());
     }
 
     @Override

@@ -16,7 +16,7 @@ public record MessageDraft(Author author, String authorId, TriggerChannel trigge
     public static MessageDraft inbound(MessageReceived received) {
         return new MessageDraft(Author.CUSTOMER, null, received.triggerChannel(), received.from(), received.to(),
                 received.body(), new MessageContent(received.media(), received.interactiveReply(), received.location(),
-                        null, null),
+                        null, null, received.subject(), received.attachments()),
                 received.providerMessageId(), null, received.receivedAt());
     }
 

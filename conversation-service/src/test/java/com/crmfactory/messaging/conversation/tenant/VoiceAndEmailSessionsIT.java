@@ -19,6 +19,7 @@ import com.crmfactory.messaging.conversation.support.Fixtures;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.agent.ReplyProposed;
 import com.crmfactory.messaging.events.common.Channel;
+import com.crmfactory.messaging.events.common.EmailAttachment;
 import com.crmfactory.messaging.events.common.Media;
 import com.crmfactory.messaging.events.common.Origin;
 import com.crmfactory.messaging.events.common.OutboundChannel;
@@ -140,12 +141,19 @@ class VoiceAndEmailSessionsIT extends ConversationServiceTest {
         MessageReceived email = new MessageReceived(org, "email:" + Fixtures.sid(), Channel.EMAIL, TriggerChannel.EMAIL,
                 "jane.doe@customer.example", "support@acme.example", "Yes, please go ahead.", List.of(), "Jane Doe",
                 null, null, null, null, null, null, Instant.now(), "Re: Quote", "<m1@customer.example>",
-                List.of("<q1@acme.example>"), List.of());
+                List.of("<q1@acme.example>"), List.of(new EmailAttachment("po-4711.pdf", "application/pdf", 48_213L, null),
+                        new EmailAttachment("logo.png", "image/png", 1_024L, "ii_logo1")));
         String sessionId = conversations.receive(email);
 
         Api.Response thread = api.get(org, "/api/v1/conversations/" + sessionId);
         assertThat(thread.at("/conversation/channel").asString()).isEqualTo("email");
         assertThat(thread.at("/messages/items/0/body").asString()).isEqualTo("Yes, please go ahead.");
+        // the thread shows the e-mail's subject and what was attached (metadata; the files are not kept)
+        assertThat(thread.at("/messages/items/0/subject").asString()).isEqualTo("Re: Quote");
+        assertThat(thread.at("/messages/items/0/attachments/0/filename").asString()).isEqualTo("po-4711.pdf");
+        assertThat(thread.at("/messages/items/0/attachments/0/contentType").asString()).isEqualTo("application/pdf");
+        assertThat(thread.at("/messages/items/0/attachments/0/size").asLong()).isEqualTo(48_213L);
+        assertThat(thread.at("/messages/items/0/attachments/1/contentId").asString()).isEqualTo("ii_logo1");
         assertThat(windowOf(sessionId)).isEqualTo(Duration.ofDays(7));
     }
 

@@ -44,6 +44,8 @@ final class CustomerApi {
         switch (method + " " + path) {
             case "GET /" -> page(ex);
             case "POST /sim/customer/send" -> send(ex, SimHttp.JSON.readValue(SimHttp.body(ex), Map.class));
+            case "POST /sim/customer/call" -> call(ex, SimHttp.JSON.readValue(SimHttp.body(ex), Map.class));
+            case "POST /sim/customer/email" -> email(ex, SimHttp.JSON.readValue(SimHttp.body(ex), Map.class));
             case "GET /sim/customer/inbox" -> inbox(ex, SimHttp.first(SimHttp.form(ex.getRequestURI().getRawQuery()), "phone"));
             case "POST /sim/rules" -> {
                 Map<String, Object> rule = SimHttp.JSON.readValue(SimHttp.body(ex), Map.class);
@@ -122,6 +124,38 @@ final class CustomerApi {
         }
         int status = sim.callbacks.post(ingestBaseUrl + INBOUND_PATH, p);
         json(ex, status >= 200 && status < 300 ? 200 : 502, Map.of("messageSid", sid, "ingestStatus", status));
+    }
+
+    /** {@code {phone, to?, transcript, recordingSeconds}}: a call through the real voice webhook sequence ({@link VoiceCalls}). */
+    private void call(HttpExchange ex, Map<String, Object> req) throws IOException {
+        String phone = req.get("phone") instanceof String p ? p.replace("whatsapp:", "").strip() : null;
+        if (phone == null || phone.isBlank()) {
+            error(ex, 400, 21604, "phone is required");
+            return;
+        }
+        String to = req.get("to") instanceof String t && !t.isBlank() ? t.strip() : DEFAULT_SMS;
+        String transcript = req.get("transcript") instanceof String t ? t : "";
+        int seconds = number(req.get("recordingSeconds"), transcript.isBlank() ? 0 : 10);
+        VoiceCalls.Call call = sim.voice.call(phone, to, transcript, seconds);
+        json(ex, call.ok() ? 200 : 502, call.view());
+    }
+
+    /** {@code {from, to?, subject, text, token?, inReplyTo?}}: an Inbound Parse post ({@link InboundEmails}). */
+    private void email(HttpExchange ex, Map<String, Object> req) throws IOException {
+        String from = req.get("from") instanceof String f ? f.strip() : null;
+        if (from == null || from.isBlank() || !from.contains("@")) {
+            error(ex, 400, 21604, "from (an e-mail address) is required");
+            return;
+        }
+        InboundEmails.Sent sent = sim.emails.send(from, (String) req.get("to"), (String) req.get("subject"),
+                (String) req.get("text"), (String) req.get("token"), (String) req.get("inReplyTo"));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("messageId", sent.messageId());
+        view.put("ingestStatus", sent.status());
+        if (sent.status() < 200 || sent.status() >= 300) {
+            view.put("ingestAnswer", sent.body());
+        }
+        json(ex, sent.status() >= 200 && sent.status() < 300 ? 200 : 502, view);
     }
 
     private void inbox(HttpExchange ex, String phone) throws IOException {

@@ -106,6 +106,15 @@ final class StatusCallbacks {
 
     /** A signed form POST (also used for the customer's inbound messages). */
     int post(String url, Map<String, String> params) {
+        HttpResponse<String> response = exchange(url, params);
+        return response == null ? -1 : response.statusCode();
+    }
+
+    /**
+     * A signed form POST whose answer is wanted (a call's TwiML); null when it could not be sent. The signature
+     * covers the full URL, its query included, and every parameter, as Twilio signs.
+     */
+    HttpResponse<String> exchange(String url, Map<String, String> params) {
         String form = params.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -115,10 +124,24 @@ final class StatusCallbacks {
                     .header("User-Agent", "TwilioProxy/1.1")
                     .header("X-Twilio-Signature", TwilioSignature.sign(authToken, url, params))
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             System.err.println("twilio-simulator: POST " + url + " failed: " + e);
-            return -1;
+            return null;
+        }
+    }
+
+    /** A POST of any body (the simulated customer's e-mail, multipart), unsigned; null when it could not be sent. */
+    HttpResponse<String> postRaw(String url, String contentType, byte[] body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                    .header("Content-Type", contentType)
+                    .header("User-Agent", "Sendlib/1.0")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            System.err.println("twilio-simulator: POST " + url + " failed: " + e);
+            return null;
         }
     }
 

@@ -34,6 +34,7 @@ public final class TwilioSimulator implements AutoCloseable {
     private static final Pattern MESSAGES = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
     private static final Pattern MESSAGE = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)\\.json");
     private static final Pattern MEDIA = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)/Media/([^/.]+)(\\.json)?");
+    private static final Pattern RECORDING = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Recordings/(RE[0-9a-f]+)(\\.wav)?");
 
     final String accountSid;
     final String authToken;
@@ -44,7 +45,10 @@ public final class TwilioSimulator implements AutoCloseable {
     final AtomicLong posts = new AtomicLong();
     private final ContentApi content;
     private final CustomerApi customer;
+    final VoiceCalls voice;
+    final InboundEmails emails;
     private final HttpServer server;
+    private final String publicUrl;
 
     public TwilioSimulator(int port, String accountSid, String authToken, String ingestBaseUrl, long callbackStepMs)
             throws IOException {
@@ -53,10 +57,17 @@ public final class TwilioSimulator implements AutoCloseable {
         this.callbacks = new StatusCallbacks(authToken, callbackStepMs);
         this.content = new ContentApi(accountSid);
         this.customer = new CustomerApi(this, ingestBaseUrl);
-        server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+        String ingest = ingestBaseUrl.replaceAll("/+$", "");
+        this.voice = new VoiceCalls(this, ingest);
+        this.emails = new InboundEmails(this, ingest);
+        // DEVSTACK_BIND_ADDRESS=0.0.0.0 in a container (docker-compose.yml); loopback only otherwise
+        server = HttpServer.create(new InetSocketAddress(System.getenv().getOrDefault("DEVSTACK_BIND_ADDRESS", "localhost"), port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
+        String configured = System.getenv("SIMULATOR_PUBLIC_URL");
+        this.publicUrl = configured == null || configured.isBlank() ? "http://localhost:" + port()
+                : configured.strip().replaceAll("/+$", "");
     }
 
     public static void main(String[] args) throws Exception {
@@ -90,6 +101,22 @@ public final class TwilioSimulator implements AutoCloseable {
             }
         });
         return sids;
+    }
+
+    /**
+     * The inbound e-mail token of the org the simulated customer writes to (else {@code SIM_EMAIL_INBOUND_TOKEN} /
+     * {@code SIM_EMAIL_INBOUND_TOKEN_FILE}), and the address it writes to (null keeps {@code SIM_EMAIL_TO} or the default).
+     */
+    public void emailInbound(String token, String toAddress) {
+        emails.token = () -> token;
+        if (toAddress != null) {
+            emails.defaultTo = toAddress;
+        }
+    }
+
+    /** Where the product reaches this simulator (recording URLs): {@code SIMULATOR_PUBLIC_URL}, else localhost. */
+    String publicUrl() {
+        return publicUrl;
     }
 
     public int port() {
@@ -136,6 +163,11 @@ public final class TwilioSimulator implements AutoCloseable {
             json(ex, 200, bySid.get(one.group(2)).json());
         } else if (media.matches() && method.equals("GET")) {
             SimHttp.send(ex, 200, "image/png", "");
+        } else if (method.equals("GET") && RECORDING.matcher(path).matches()) {
+            byte[] wav = VoiceCalls.silentWav(1);
+            ex.getResponseHeaders().set("Content-Type", "audio/x-wav");
+            ex.sendResponseHeaders(200, wav.length);
+            ex.getResponseBody().write(wav);
         } else {
             error(ex, 404, 20404, "The requested resource " + path + " was not found");
         }

@@ -39,13 +39,24 @@ public class EmailSender {
     /** @param threading the customer's message this answers (null: a new thread) */
     public String send(String from, String to, String subject, String body, EmailThreading threading)
             throws MessagingException, MailException {
+        return send(from, to, subject, body, threading, List.of());
+    }
+
+    /**
+     * @param threading the customer's message this answers (null: a new thread)
+     * @param mediaUrls the reply's media, sent as <b>links</b> below the text (not attached: this service fetches
+     *        nothing from the internet, so no download size, type or SSRF questions arise; conversation-service has
+     *        already required https)
+     */
+    public String send(String from, String to, String subject, String body, EmailThreading threading, List<String> mediaUrls)
+            throws MessagingException, MailException {
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
         helper.setFrom(from);
         helper.setTo(to);
         boolean reply = threading != null && threading.inReplyTo() != null && !threading.inReplyTo().isBlank();
         helper.setSubject(reply ? replySubject(subject) : subject);
-        helper.setText(body == null ? "" : body);
+        helper.setText(withLinks(body, mediaUrls));
         if (reply) {
             message.setHeader("In-Reply-To", angled(threading.inReplyTo()));
             message.setHeader("References", references(threading));
@@ -54,6 +65,25 @@ public class EmailSender {
         String id = message.getMessageID();
         mail.send(message);
         return id;
+    }
+
+    /** The text, then one line per media URL under "Attachments:" (CR/LF removed from the URLs). */
+    static String withLinks(String body, List<String> mediaUrls) {
+        String text = body == null ? "" : body;
+        if (mediaUrls == null || mediaUrls.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.stripTrailing());
+        if (!out.isEmpty()) {
+            out.append("\n\n");
+        }
+        out.append("Attachments:");
+        for (String url : mediaUrls) {
+            if (url != null && !url.isBlank()) {
+                out.append("\n").append(url.strip().replaceAll("[\\r\\n]", ""));
+            }
+        }
+        return out.append("\n").toString();
     }
 
     static String replySubject(String subject) {

@@ -32,8 +32,16 @@ public sealed interface Decision {
         }
     }
 
-    /** By e-mail (SMTP); {@code threading} (may be null) makes a reply thread in the customer's mail client. */
-    record ViaEmail(String from, String to, String subject, String body, EmailThreading threading) implements Decision {
+    /**
+     * By e-mail (SMTP); {@code threading} (may be null) makes a reply thread in the customer's mail client;
+     * {@code mediaUrls} (the request's media) go as links below the text.
+     */
+    record ViaEmail(String from, String to, String subject, String body, EmailThreading threading, List<String> mediaUrls)
+            implements Decision {
+
+        public ViaEmail {
+            mediaUrls = mediaUrls == null ? List.of() : List.copyOf(mediaUrls);
+        }
 
         @Override
         public String toString() {

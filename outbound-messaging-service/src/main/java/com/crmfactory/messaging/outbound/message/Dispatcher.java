@@ -66,12 +66,12 @@ public class Dispatcher {
         try {
             decision = policy.decide(m, request);
         } catch (TwilioMessagingClient.TwilioUnavailableException e) {
-            results.failed(m, null, "provider_unavailable", "Twilio could not create the interactive content", true, null,
-                    State.PENDING);
+            results.failed(m, null, Failure.temporary("provider_unavailable",
+                    "Twilio could not create the interactive content"), State.PENDING);
             return;
         }
         if (decision instanceof Decision.Refuse r) {
-            results.failed(m, r.channel(), r.code(), r.reason(), r.retryable(), r.providerCode(), State.PENDING);
+            results.failed(m, r.channel(), r.failure(), State.PENDING);
         } else if (decision instanceof Decision.ViaEmail e) {
             sendEmail(m, e);
         } else if (decision instanceof Decision.ViaTwilio t) {
@@ -80,18 +80,18 @@ public class Dispatcher {
     }
 
     private void sendEmail(OutboundMessage m, Decision.ViaEmail e) {
-        messages.resolved(m.requestId(), Channel.EMAIL.wire(), e.from());
+        messages.resolved(m.requestId(), Channel.EMAIL, e.from());
         if (!messages.claim(m.requestId())) {
             return;
         }
-        OutboundMessage sending = withRoute(m, Channel.EMAIL.wire(), e.from());
+        OutboundMessage sending = m.routed(Channel.EMAIL, e.from());
         try {
-            String id = email.send(e.from(), e.to(), e.subject(), e.body());
+            String id = email.send(e.from(), e.to(), e.subject(), e.body(), e.threading(), e.mediaUrls());
             results.accepted(sending, id, "sent", State.SENDING);
         } catch (MessagingException | MailException ex) {
             log.warn("e-mail for request {} failed: {}", m.requestId(), ex.toString());
-            results.failed(sending, Channel.EMAIL.wire(), "email_failed", "The mail server refused the message", true,
-                    null, State.SENDING);
+            results.failed(sending, Channel.EMAIL, Failure.temporary("email_failed",
+                    "The mail server refused the message"), State.SENDING);
         }
     }
 
@@ -102,20 +102,22 @@ public class Dispatcher {
         if (!messages.claim(m.requestId())) {
             return;
         }
-        OutboundMessage sending = withRoute(m, t.channel(), t.sender());
+        OutboundMessage sending = m.routed(t.channel(), t.sender());
         for (int attempt = 1;; attempt++) {
             messages.attemptStarting(m.requestId());
             SendOutcome outcome = twilio.send(t.plan());
             if (outcome instanceof SendOutcome.Accepted a) {
+                // the log line of the send: its trace.id is the request's (the Twilio SDK's HTTP client is not traced)
+                log.info("Request {} sent through Twilio as {} ({})", m.requestId(), a.sid(), a.status());
                 results.accepted(sending, a.sid(), a.status(), State.SENDING);
                 return;
             }
             if (outcome instanceof SendOutcome.Rejected r) {
                 if (ProviderErrors.OPTED_OUT.equals(r.code())) {
-                    customers.optOut(m.orgId(), Channel.fromWire(t.channel()), t.plan().to(), "twilio-21610");
+                    customers.optOut(m.orgId(), t.channel(), t.plan().to(), "twilio-21610");
                 }
-                results.failed(sending, t.channel(), ProviderErrors.failureCode(r.code()),
-                        ProviderErrors.reason(r.code(), r.message()), false, r.code(), State.SENDING);
+                results.failed(sending, t.channel(), Failure.byProvider(ProviderErrors.failureCode(r.code()),
+                        ProviderErrors.reason(r.code(), r.message()), r.code()), State.SENDING);
                 return;
             }
             if (outcome instanceof SendOutcome.Ambiguous a) {
@@ -125,9 +127,9 @@ public class Dispatcher {
             }
             SendOutcome.Unsent u = (SendOutcome.Unsent) outcome;
             if (attempt >= props.sendAttempts()) {
-                results.failed(sending, t.channel(), u.reason().startsWith("429") ? "rate_limited" : "provider_unavailable",
-                        "Twilio did not take the message after " + attempt + " attempts (" + u.reason() + ")", true,
-                        null, State.SENDING);
+                results.failed(sending, t.channel(), Failure.temporary(
+                        u.reason().startsWith("429") ? "rate_limited" : "provider_unavailable",
+                        "Twilio did not take the message after " + attempt + " attempts (" + u.reason() + ")"), State.SENDING);
                 return;
             }
             sleep(backoff(attempt, u.retryAfter()));
@@ -139,12 +141,6 @@ public class Dispatcher {
         long jittered = exp / 2 + (long) (Math.random() * exp / 2);
         long wait = Math.min(props.maxBackoff().toMillis(), jittered);
         return retryAfter != null && retryAfter.toMillis() > wait ? retryAfter : Duration.ofMillis(wait);
-    }
-
-    private static OutboundMessage withRoute(OutboundMessage m, String channel, String from) {
-        return new OutboundMessage(m.requestId(), m.orgId(), m.sessionId(), m.conversationKey(), channel, m.to(), from,
-                m.body(), m.state(), m.providerSid(), m.deliveryStatus(), m.attempts(), m.attemptStartedAt(),
-                m.reconcileChecks(), m.requestJson());
     }
 
     private static void sleep(Duration d) {

@@ -67,7 +67,7 @@ public class SendPolicy {
         if (channel == Channel.EMAIL) {
             String from = tenants.sender(m.orgId(), Channel.EMAIL).map(Sender::address).orElse(props.emailFrom());
             return new Decision.ViaEmail(from, to, request.subject() == null ? "" : request.subject(), text(request, null),
-                    request.email());
+                    request.email(), request.media() == null ? List.of() : request.media().stream().map(Media::url).toList());
         }
         Optional<Sender> sender = sender(m.orgId(), channel);
         if (sender.isEmpty()) {

@@ -15,6 +15,7 @@ import com.crmfactory.messaging.support.kafka.KafkaHealthIndicator;
 import com.crmfactory.messaging.support.kafka.DeadLetters;
 import com.crmfactory.messaging.support.kafka.KafkaTopics;
 import com.crmfactory.messaging.support.kafka.KafkaTopicsProperties;
+import com.crmfactory.messaging.support.kafka.TraceParent;
 
 /** Topics, dead-letter error handling, the synchronous publisher and the Kafka readiness check. */
 @AutoConfiguration(after = ServiceSupportAutoConfiguration.class,
@@ -38,8 +39,8 @@ public class KafkaSupportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<String, String> template, EventCodec codec,
-            @Value("${spring.application.name}") String service) {
-        return new EventPublisher(template, codec, service);
+            @Value("${spring.application.name}") String service, TraceParent traceParent) {
+        return new EventPublisher(template, codec, service, traceParent);
     }
 
     @Bean(name = "kafkaHealthIndicator")

@@ -17,6 +17,7 @@ import com.crmfactory.messaging.support.kafka.TraceParent;
 import com.crmfactory.messaging.support.web.OrgContextProperties;
 import com.crmfactory.messaging.support.web.OrgContextToken;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +63,7 @@ public class ServiceSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TraceParent traceParent(ObjectProvider<Tracer> tracer) {
-        return new TraceParent(tracer);
+    TraceParent traceParent(ObjectProvider<Tracer> tracer, ObjectProvider<ObservationRegistry> observations) {
+        return new TraceParent(tracer, observations);
     }
 }

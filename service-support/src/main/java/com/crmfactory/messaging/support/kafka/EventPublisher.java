@@ -21,11 +21,18 @@ public class EventPublisher {
     private final KafkaTemplate<String, String> kafka;
     private final EventCodec codec;
     private final String source;
+    private final TraceParent traceParent;
 
     public EventPublisher(KafkaTemplate<String, String> kafka, EventCodec codec, String source) {
+        this(kafka, codec, source, null);
+    }
+
+    /** With a {@code traceParent}, each record's CloudEvents {@code traceparent} is the current span's. */
+    public EventPublisher(KafkaTemplate<String, String> kafka, EventCodec codec, String source, TraceParent traceParent) {
         this.kafka = kafka;
         this.codec = codec;
         this.source = source;
+        this.traceParent = traceParent;
     }
 
     /**
@@ -34,7 +41,8 @@ public class EventPublisher {
      */
     public String publish(String topic, String key, DomainEvent event, Duration timeout) {
         String id = UUID.randomUUID().toString();
-        CloudEvent meta = new CloudEvent(id, codec.typeOf(event), source, event.occurredAt(), key, event.orgId(), null);
+        CloudEvent meta = new CloudEvent(id, codec.typeOf(event), source, event.occurredAt(), key, event.orgId(),
+                traceParent == null ? null : traceParent.current().orElse(null));
         try {
             kafka.send(meta.toRecord(topic, codec.toJson(event))).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return id;
