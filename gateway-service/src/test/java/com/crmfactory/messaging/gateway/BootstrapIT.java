@@ -110,7 +110,7 @@ class BootstrapIT {
     private static String orgReachingTheService(ConfigurableApplicationContext gateway, String key) {
         WebTestClient http = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + gateway.getEnvironment().getProperty("local.server.port"))
-                .responseTimeout(Duration.ofSeconds(20)).build();
+                .responseTimeout(Duration.ofSeconds(60)).build();
         byte[] body = http.get().uri("/api/v1/conversations").header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
         String token = JSON.readTree(body).path("headers").path("x-org-context").path(0).asString();

@@ -25,7 +25,9 @@ import org.apache.kafka.clients.admin.TopicDescription;
  */
 public final class ServiceSmokeChecks {
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the services speak it; no h2c upgrade dance on every request
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Actuator endpoints that must never answer on the public port. */
     private static final List<String> MANAGEMENT_ONLY = List.of("/actuator", "/actuator/health", "/actuator/prometheus",
@@ -56,7 +58,7 @@ public final class ServiceSmokeChecks {
     private static HttpResponse<String> get(int port, String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("GET :" + port + path, e);
         } catch (InterruptedException e) {
