@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiError, get, post } from '../api';
 import { isSendKey, renderTemplate, templateVariables, windowLeft } from '../format';
+import { useSession } from '../session';
 import type { Conversation, Message, Page, Template } from '../types';
 
 interface Sent {
@@ -14,6 +15,7 @@ interface Sent {
  * Outside the WhatsApp window plain text is off: an approved template (variables, preview) goes instead.
  */
 export function Composer({ conversation, onSent }: { conversation: Conversation; onSent: (pending: Message) => void }) {
+  const { me } = useSession();
   const [text, setText] = useState('');
   const [mediaUrl, setMediaUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -58,7 +60,7 @@ export function Composer({ conversation, onSent }: { conversation: Conversation;
     setBusy(true);
     setError(null);
     const pending: Message = {
-      messageId: `pending-${Date.now()}`, sequence: Number.MAX_SAFE_INTEGER, author: 'agent', channel: conversation.channel,
+      messageId: `pending-${Date.now()}`, sequence: Number.MAX_SAFE_INTEGER, author: 'agent', authorId: me.id, channel: conversation.channel,
       body: preview, media: mediaUrl.trim() ? [{ url: mediaUrl.trim() }] : [], createdAt: new Date().toISOString(),
       deliveryStatus: 'queued', pending: true,
     };
@@ -117,7 +119,7 @@ export function Composer({ conversation, onSent }: { conversation: Conversation;
               <input value={values[name] ?? ''} onChange={(e) => setValues({ ...values, [name]: e.target.value })} />
             </label>
           ))}
-          {template && <p className="preview" aria-label="Preview">{renderTemplate(template.body, values)}</p>}
+          {template && <p className="preview"><strong>Preview: </strong>{renderTemplate(template.body, values)}</p>}
         </fieldset>
       ) : (
         <>

@@ -106,7 +106,7 @@ export function Conversations({ contactId, onOpen }: { contactId?: string; onOpe
                   <span className="summary">{c.summary || c.lastMessagePreview}</span>
                 </span>
                 <span className="line3">
-                  <span>{c.messageCount} messages</span>
+                  <span>{c.messageCount} {c.messageCount === 1 ? 'message' : 'messages'}</span>
                   {c.queue && <span>queue {c.queue}</span>}
                   <span>{c.assignee ? `assigned to ${agentName(c.assignee)}` : 'unassigned'}</span>
                 </span>

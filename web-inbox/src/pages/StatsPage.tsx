@@ -15,6 +15,8 @@ interface Stats {
   totalConversations?: number;
   total?: number;
   aiResolutionRatio?: number;
+  /** conversation-service: ratio = closed conversations no person took part in / all closed (null if none) */
+  aiResolution?: { closedConversations?: number; resolvedWithoutHuman?: number; ratio?: number | null } | null;
   byStatus?: Record<string, number>;
   byChannel?: Record<string, Group> | (Group & { channel: string })[];
   byIntent?: Record<string, Group> | (Group & { intent: string })[];
@@ -83,7 +85,7 @@ export function StatsPage() {
 
   const byChannel = entries(stats?.byChannel, 'channel');
   const byIntent = entries(stats?.byIntent, 'intent');
-  const ratio = stats?.aiResolutionRatio;
+  const ratio = stats?.aiResolutionRatio ?? stats?.aiResolution?.ratio ?? undefined;
   return (
     <section aria-labelledby="stats-title">
       <h1 id="stats-title">Stats</h1>

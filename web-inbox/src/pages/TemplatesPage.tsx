@@ -89,7 +89,7 @@ export function TemplatesPage() {
         {variables.map((name) => (
           <label key={name}>Example {name} <input value={values[name] ?? ''} onChange={(e) => setValues({ ...values, [name]: e.target.value })} /></label>
         ))}
-        <p className="preview" aria-label="Preview">{renderTemplate(form.body, values)}</p>
+        <p className="preview"><strong>Preview: </strong>{renderTemplate(form.body, values)}</p>
         {error && <p role="alert" className="error">{error}</p>}
         <button type="submit">{editing ? 'Save' : 'Create'}</button>
         {editing && <button type="button" onClick={() => edit(null)}>Cancel</button>}

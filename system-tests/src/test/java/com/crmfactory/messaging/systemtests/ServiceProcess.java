@@ -70,7 +70,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess launch(String name, List<String> what, Map<String, String> environment, String readyPath,
             boolean portArgument) {
-        int port = freePort();
+        // a caller may choose the port (e.g. a process that others must know the address of before it starts)
+        int port = environment.containsKey("SERVER_PORT") ? Integer.parseInt(environment.get("SERVER_PORT")) : freePort();
         Path log = logDirectory().resolve(name + ".log");
         try {
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
@@ -176,7 +177,7 @@ final class ServiceProcess implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
