@@ -1,10 +1,11 @@
 package com.crmfactory.messaging.systemtests;
 
+import static com.crmfactory.messaging.systemtests.Probes.send;
+import static com.crmfactory.messaging.systemtests.Probes.until;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,37 +223,12 @@ class CustomerToDeliveredE2EIT {
         return json.readTree(response.body());
     }
 
-    private static <T> T until(Duration timeout, String what, Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-    }
-
     private HttpResponse<String> simulator(String method, String path, String body) throws Exception {
         return send(simulator.url() + path, method, body, null);
     }
 
     private HttpResponse<String> api(String method, String path, String body) throws Exception {
         return send(gateway.url() + path, method, body, "Bearer " + API_KEY);
-    }
-
-    private static HttpResponse<String> send(String url, String method, String body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
 }

@@ -1,5 +1,7 @@
 package com.crmfactory.messaging.systemtests;
 
+import static com.crmfactory.messaging.systemtests.Probes.until;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -211,18 +212,6 @@ class TraceAcrossServicesE2EIT {
             hex += UUID.randomUUID().toString().replace("-", "");
         }
         return hex.substring(0, length);
-    }
-
-    private static <T> T until(Duration timeout, String what, Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
     }
 
     private HttpResponse<String> simulator(String path) throws Exception {

@@ -1,5 +1,7 @@
 package com.crmfactory.messaging.systemtests;
 
+import static com.crmfactory.messaging.systemtests.Probes.until;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -350,15 +351,4 @@ class WebInboxBrowserIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static <T> T until(Duration timeout, String what, Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-    }
 }
