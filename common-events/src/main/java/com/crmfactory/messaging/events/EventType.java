@@ -3,14 +3,18 @@ package com.crmfactory.messaging.events;
 import com.crmfactory.messaging.events.agent.EscalationRequested;
 import com.crmfactory.messaging.events.agent.InsightsUpdated;
 import com.crmfactory.messaging.events.agent.ReplyProposed;
+import com.crmfactory.messaging.events.command.NoteAddRequested;
+import com.crmfactory.messaging.events.command.QueueAssignmentRequested;
 import com.crmfactory.messaging.events.conversation.MessageRecorded;
 import com.crmfactory.messaging.events.conversation.SessionAssigned;
 import com.crmfactory.messaging.events.conversation.SessionClosed;
 import com.crmfactory.messaging.events.conversation.SessionEscalated;
 import com.crmfactory.messaging.events.conversation.SessionInsightsUpdated;
+import com.crmfactory.messaging.events.conversation.SessionNoteAdded;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
 import com.crmfactory.messaging.events.conversation.SessionStatusChanged;
 import com.crmfactory.messaging.events.delivery.DeliveryStatusReported;
+import com.crmfactory.messaging.events.erp.OrderStatusChanged;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
 import com.crmfactory.messaging.events.outbound.CustomerOptOutChanged;
 import com.crmfactory.messaging.events.outbound.OutboundDeliveryUpdated;
@@ -46,6 +50,7 @@ public enum EventType {
     SESSION_INSIGHTS_UPDATED("conversation", "session-insights-updated", Topics.CONVERSATION_EVENTS,
             SessionInsightsUpdated.class),
     SESSION_CLOSED("conversation", "session-closed", Topics.CONVERSATION_EVENTS, SessionClosed.class),
+    SESSION_NOTE_ADDED("conversation", "session-note-added", Topics.CONVERSATION_EVENTS, SessionNoteAdded.class),
     REPLY_PROPOSED("agent", "reply-proposed", Topics.AGENT_ACTIONS, ReplyProposed.class),
     ESCALATION_REQUESTED("agent", "escalation-requested", Topics.AGENT_ACTIONS, EscalationRequested.class),
     INSIGHTS_UPDATED("agent", "insights-updated", Topics.AGENT_ACTIONS, InsightsUpdated.class),
@@ -61,7 +66,11 @@ public enum EventType {
             CustomerOptOutChanged.class),
     TEMPLATE_UPSERTED("template", "template-upserted", Topics.TEMPLATES_CATALOG, TemplateUpserted.class),
     TEMPLATE_DELETED("template", "template-deleted", Topics.TEMPLATES_CATALOG, TemplateDeleted.class),
-    TENANT_UPSERTED("tenant", "tenant-upserted", Topics.PLATFORM_TENANTS, TenantUpserted.class);
+    TENANT_UPSERTED("tenant", "tenant-upserted", Topics.PLATFORM_TENANTS, TenantUpserted.class),
+    ORDER_STATUS_CHANGED("erp", "order-status-changed", Topics.ERP_ORDER_STATUS, OrderStatusChanged.class),
+    NOTE_ADD_REQUESTED("command", "note-add-requested", Topics.CONVERSATION_COMMANDS, NoteAddRequested.class),
+    QUEUE_ASSIGNMENT_REQUESTED("command", "queue-assignment-requested", Topics.CONVERSATION_COMMANDS,
+            QueueAssignmentRequested.class);
 
     public static final String TYPE_PREFIX = "com.crmfactory.messaging.";
     /** Major version of every type in this registry; a breaking change is a new type and a new topic. */

@@ -20,7 +20,8 @@ public final class Redacted {
     /** String components that hold codes or identifiers chosen by the platform or a provider, never by a customer. */
     private static final Set<String> IDENTIFIERS = Set.of("key", "intent", "language", "defaultLanguage", "timeZone",
             "currency", "contentType", "code", "errorCode", "providerErrorCode", "providerStatus", "queue", "queueHint",
-            "sku", "erpOrderNumber", "requestedBy", "assignee", "assignedBy", "closedBy");
+            "sku", "erpOrderNumber", "orderNumber", "status", "previousStatus", "requestedBy", "assignee", "assignedBy",
+            "closedBy");
     /** Where a customer is: personal data, whatever its type. */
     private static final Set<String> HIDDEN = Set.of("latitude", "longitude");
     /** WhatsApp ids are phone numbers, whatever their name says. */

@@ -25,9 +25,14 @@ public final class Topics {
     public static final String TEMPLATES_CATALOG = "templates.catalog.v1";
     /** Tenant directory, compacted; key: org id. */
     public static final String PLATFORM_TENANTS = "platform.tenants.v1";
+    /** OrderStatusChanged from the ERP's signed webhook; key: {@code orgId:orderNumber}. */
+    public static final String ERP_ORDER_STATUS = "erp.order-status.v1";
+    /** Commands to conversation-service (add a note, assign a queue); key: conversation key. */
+    public static final String CONVERSATION_COMMANDS = "conversation.commands.v1";
 
     private static final List<String> ALL = List.of(INBOUND, DELIVERY_STATUS, CONVERSATION_EVENTS,
-            AGENT_ACTIONS, OUTBOUND_REQUESTS, OUTBOUND_RESULTS, TEMPLATES_CATALOG, PLATFORM_TENANTS);
+            AGENT_ACTIONS, OUTBOUND_REQUESTS, OUTBOUND_RESULTS, TEMPLATES_CATALOG, PLATFORM_TENANTS, ERP_ORDER_STATUS,
+            CONVERSATION_COMMANDS);
 
     private static final List<String> COMPACTED = List.of(TEMPLATES_CATALOG, PLATFORM_TENANTS);
 

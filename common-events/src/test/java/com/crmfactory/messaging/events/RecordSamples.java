@@ -142,7 +142,7 @@ final class RecordSamples {
             throw new IllegalArgumentException("no sample for " + type);
         }
         Class<?> cls = (Class<?>) type;
-        if (cls == String.class) {
+        if (cls == String.class || cls == Object.class) {
             return text;
         }
         if (cls == Instant.class) {
