@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
 import com.crmfactory.messaging.testsupport.ServiceSmokeChecks;
@@ -17,6 +18,7 @@ import com.crmfactory.messaging.testsupport.ServiceSmokeChecks;
 /** The service boots against a real broker and PostgreSQL, with probes, metrics and its topics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AutomationSmokeIT {
 
     @LocalServerPort
@@ -38,8 +40,11 @@ class AutomationSmokeIT {
         service.openApiIsPublished();
         service.topicsExist(Map.of(
                 "messaging.outbound.requests.v1", 12,
+                "conversation.commands.v1", 12,
                 "automation-service.dlt.messaging.inbound.v1", 1,
-                "automation-service.dlt.conversation.events.v1", 1));
+                "automation-service.dlt.conversation.events.v1", 1,
+                "automation-service.dlt.messaging.outbound.results.v1", 1,
+                "automation-service.dlt.erp.order-status.v1", 1));
     }
 
     @Test

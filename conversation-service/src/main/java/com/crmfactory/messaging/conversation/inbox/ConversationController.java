@@ -62,8 +62,9 @@ class ConversationController {
 
     @GetMapping("/{sessionId}")
     ConversationQueryService.ThreadView thread(@PathVariable String sessionId,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return query.thread(OrgContext.require(), sessionId, page, size);
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestParam(defaultValue = "false") boolean newest) {
+        return query.thread(OrgContext.require(), sessionId, page, size, newest);
     }
 
     @PostMapping("/reply")

@@ -64,6 +64,28 @@ class InboxIT extends ConversationServiceTest {
     }
 
     @Test
+    void aThreadOpensAtItsNewestPage() {
+        String phone = Fixtures.phone();
+        Instant start = Instant.now().minusSeconds(60);
+        String sessionId = conversations.receive(Fixtures.sms(org, phone, "message 1", start));
+        for (int i = 2; i <= 5; i++) {
+            conversations.receive(Fixtures.sms(org, phone, "message " + i, start.plusSeconds(i)));
+        }
+
+        Api.Response newest = api.get(org, "/api/v1/conversations/" + sessionId + "?newest=true&size=2");
+        assertThat(newest.at("/messages/page").asInt()).as(newest.raw()).isEqualTo(2);
+        assertThat(newest.at("/messages/totalItems").asLong()).isEqualTo(5);
+        assertThat(newest.at("/messages/items").findValuesAsString("body")).containsExactly("message 5");
+        Api.Response pagesOfFour = api.get(org, "/api/v1/conversations/" + sessionId + "?newest=true&size=4");
+        assertThat(pagesOfFour.at("/messages/page").asInt()).isEqualTo(1);
+        assertThat(pagesOfFour.at("/messages/items").findValuesAsString("body")).containsExactly("message 5");
+        Api.Response all = api.get(org, "/api/v1/conversations/" + sessionId + "?newest=true&size=5");
+        assertThat(all.at("/messages/page").asInt()).isEqualTo(0);
+        assertThat(all.at("/messages/items").findValuesAsString("body"))
+                .containsExactly("message 1", "message 2", "message 3", "message 4", "message 5");
+    }
+
+    @Test
     void agentsAssignEscalateAndComplete() {
         String sessionId = conversations.receive(Fixtures.sms(org, Fixtures.phone(), "I want to talk to a person"));
 

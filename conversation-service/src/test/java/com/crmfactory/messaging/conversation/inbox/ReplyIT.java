@@ -68,6 +68,10 @@ class ReplyIT extends ConversationServiceTest {
         assertThat(thread.at("/messages/items/1/authorId").asString()).isEqualTo("agent-7");
         assertThat(thread.at("/messages/items/1/requestId").asString()).isEqualTo(requestId);
         assertThat(thread.at("/messages/items/1/channel").asString()).isEqualTo("whatsapp");
+        // the inbox's countdown: 24 h after the customer's message, free-form replies still allowed
+        assertThat(thread.at("/conversation/replyWindow/templatesOnly").asBoolean()).isFalse();
+        assertThat(Instant.parse(thread.at("/conversation/replyWindow/closesAt").asString()))
+                .isEqualTo(Instant.parse(thread.at("/conversation/lastCustomerMessageAt").asString()).plus(Duration.ofHours(24)));
 
         Kafka.Watcher events = Kafka.watch(Topics.CONVERSATION_EVENTS);
         MessageRecorded recorded = events.awaitOne(MessageRecorded.class,
@@ -151,6 +155,9 @@ class ReplyIT extends ConversationServiceTest {
         String sessionId = conversations.receive(Fixtures.whatsapp(org, phone, "hi", null,
                 Instant.now().minus(Duration.ofHours(25))));
         assertThat(conversations.statusOf(sessionId)).isEqualTo("ACTIVE");
+        // the inbox learns it before trying: templates only
+        Api.Response thread = api.get(org, "/api/v1/conversations/" + sessionId);
+        assertThat(thread.at("/conversation/replyWindow/templatesOnly").asBoolean()).as(thread.raw()).isTrue();
 
         Api.Response response = api.post(org, "/api/v1/conversations/reply", Map.of("sessionId", sessionId, "message", "hello?"));
 

@@ -1,0 +1,80 @@
+package com.crmfactory.messaging.automation.action;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+import com.crmfactory.messaging.automation.config.AutomationProperties;
+
+/**
+ * Which URLs an http_request may call (server-side request forgery guard, as ai-agent-service guards its
+ * media fetches): https only, no credentials in the URL, and a host whose every DNS address is public —
+ * not loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16 with the cloud
+ * metadata endpoint, fe80::/10), carrier-grade NAT (100.64/10), multicast or the any-address. Hosts listed in
+ * {@code automation.http.insecure-hosts} (development and tests only) may use http and private addresses.
+ * Redirects are never followed, so an allowed host cannot bounce a request inside the network.
+ */
+final class UrlGuard {
+
+    private final AutomationProperties.Http properties;
+
+    UrlGuard(AutomationProperties.Http properties) {
+        this.properties = properties;
+    }
+
+    /** @throws StepFailedException unless the URL may be called */
+    URI check(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new StepFailedException("http_request: not a URL");
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean development = properties.isInsecureHost(host);
+        if (host.isEmpty() || uri.getRawUserInfo() != null) {
+            throw new StepFailedException("http_request: the URL needs a host and no credentials");
+        }
+        if (!scheme.equals("https") && !(scheme.equals("http") && development)) {
+            throw new StepFailedException("http_request: only https URLs may be called");
+        }
+        if (!development) {
+            requirePublic(host);
+        }
+        return uri;
+    }
+
+    private static void requirePublic(String host) {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw new StepFailedException("http_request: unknown host " + host);
+        }
+        for (InetAddress address : addresses) {
+            if (!isPublic(address)) {
+                throw new StepFailedException("http_request: " + host + " resolves to a non-public address");
+            }
+        }
+    }
+
+    static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = bytes[0] & 0xff;
+            int second = bytes[1] & 0xff;
+            // 100.64.0.0/10 carrier-grade NAT, 0.0.0.0/8 "this network", 192.0.0.0/24 protocol assignments
+            return !(first == 100 && second >= 64 && second < 128) && first != 0
+                    && !(first == 192 && second == 0 && (bytes[2] & 0xff) == 0);
+        }
+        // fc00::/7 unique local addresses
+        return (bytes[0] & 0xfe) != 0xfc;
+    }
+}

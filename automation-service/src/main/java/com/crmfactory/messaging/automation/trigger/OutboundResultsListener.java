@@ -1,0 +1,41 @@
+package com.crmfactory.messaging.automation.trigger;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.crmfactory.messaging.events.Topics;
+import com.crmfactory.messaging.events.outbound.OutboundDeliveryUpdated;
+import com.crmfactory.messaging.events.outbound.OutboundMessageFailed;
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
+
+/** {@code messaging.outbound.results.v1}: failed sends and deliveries, the delivery_failed trigger. */
+@Component
+class OutboundResultsListener {
+
+    static final String CONSUMER = "automation-service.outbound-results";
+
+    private final IncomingEvents events;
+    private final TriggerService triggers;
+
+    OutboundResultsListener(IncomingEvents events, TriggerService triggers) {
+        this.events = events;
+        this.triggers = triggers;
+    }
+
+    @KafkaListener(id = "automation-outbound-results", idIsGroup = false, topics = Topics.OUTBOUND_RESULTS,
+            concurrency = "${automation.state-listener-concurrency:2}")
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        events.every(record).ifPresent(event -> {
+            // accepted sends and opt-out changes trigger nothing
+            if (event.payload() instanceof OutboundMessageFailed failed && events.isFirstDelivery(CONSUMER, event)) {
+                triggers.sendFailed(event.id(), failed);
+            } else if (event.payload() instanceof OutboundDeliveryUpdated updated
+                    && events.isFirstDelivery(CONSUMER, event)) {
+                triggers.deliveryUpdated(event.id(), updated);
+            }
+        });
+    }
+}
