@@ -1,7 +1,5 @@
 package com.crmfactory.messaging.agent.config;
 
-import java.time.Clock;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +11,7 @@ import com.crmfactory.messaging.agent.dialogue.ErpAnswers;
 import com.crmfactory.messaging.agent.dialogue.OfflineDialogue;
 import com.crmfactory.messaging.agent.draft.DraftService;
 import com.crmfactory.messaging.agent.entity.EntityExtractor;
-import com.crmfactory.messaging.agent.entity.CatalogueCache;
+import com.crmfactory.messaging.agent.entity.PartFinder;
 import com.crmfactory.messaging.agent.erp.ErpClient;
 import com.crmfactory.messaging.agent.erp.ErpProperties;
 import com.crmfactory.messaging.agent.erp.RestErpClient;
@@ -46,8 +44,8 @@ class AgentConfiguration {
     }
 
     @Bean
-    CatalogueCache catalogueCache(ErpClient erp, ErpProperties properties, Clock clock) {
-        return new CatalogueCache(erp, properties, clock);
+    PartFinder partFinder(ErpClient erp, IntentClassifier classifier) {
+        return new PartFinder(erp, classifier.embedder());
     }
 
     @Bean
@@ -56,9 +54,9 @@ class AgentConfiguration {
     }
 
     @Bean
-    OfflineDialogue offlineDialogue(IntentClassifier classifier, CatalogueCache catalogue, ErpClient erp, DraftService drafts,
+    OfflineDialogue offlineDialogue(IntentClassifier classifier, PartFinder finder, ErpClient erp, DraftService drafts,
             AgentProperties properties) {
-        return new OfflineDialogue(classifier, new EntityExtractor(), catalogue, new ErpAnswers(erp, drafts), properties);
+        return new OfflineDialogue(classifier, new EntityExtractor(), finder, new ErpAnswers(erp, drafts), properties);
     }
 
     @Bean
@@ -68,12 +66,12 @@ class AgentConfiguration {
 
     @Bean
     Dialogue dialogue(OfflineDialogue offline, LlmModels models, LlmProperties properties, ErpClient erp,
-            DraftService drafts, CatalogueCache catalogue, IntentClassifier classifier, AgentProperties agent,
+            DraftService drafts, IntentClassifier classifier, AgentProperties agent,
             CircuitBreakerRegistry breakers, MeterRegistry meters) {
         if (!models.configured()) {
             return offline;
         }
-        return new LlmDialogue(models, properties, offline, erp, drafts, catalogue, classifier, agent,
+        return new LlmDialogue(models, properties, offline, erp, drafts, classifier, agent,
                 breakers.circuitBreaker("llm"), meters);
     }
 

@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.agent.context;
 
 import java.util.List;
+import java.util.Map;
 
 import com.crmfactory.messaging.events.ConversationKey;
 import com.crmfactory.messaging.events.Redacted;
@@ -21,8 +22,41 @@ public record SessionContext(String sessionId, String orgId, String contactId, C
 
     public enum Handler { ai, human, closed }
 
-    /** What the agent asked the customer and waits for. */
-    public record Pending(String action, Long quantity) {
+    /**
+     * What the agent asked the customer and waits for ({@code action} null: nothing), and what a short answer refers
+     * to: the search it narrows ({@code query}, {@code filters}), the options it offered (picked by number or name),
+     * the part last talked about ({@code sku}, for "make it 200" or "the same part") and, after a draft change, the
+     * quantity that line had before ({@code undoQuantity}, 0 = it was not there) for "cancel that".
+     */
+    public record Pending(String action, Long quantity, String query, Map<String, String> filters, List<Option> options,
+            String sku, Long undoQuantity) {
+
+        public Pending(String action, Long quantity) {
+            this(action, quantity, null, null, null, null, null);
+        }
+
+        public Pending {
+            filters = filters == null ? Map.of() : Map.copyOf(filters);
+            options = options == null ? List.of() : List.copyOf(options);
+        }
+
+        /** Nothing asked, but the part last talked about is remembered. */
+        public static Pending idle(String sku) {
+            return new Pending(null, null, null, null, null, sku, null);
+        }
+
+        public boolean is(String wanted) {
+            return wanted.equals(action);
+        }
+    }
+
+    /** An offered choice: its payload ({@code id}: a SKU, or {@code attribute=value} when narrowing) and its title. */
+    public record Option(String id, String title) {
+    }
+
+    /** The part last talked about, whatever the session waits for. */
+    public String lastSku() {
+        return pending == null ? null : pending.sku();
     }
 
     public SessionContext {

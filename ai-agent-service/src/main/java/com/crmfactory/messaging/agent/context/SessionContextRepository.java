@@ -137,6 +137,15 @@ public class SessionContextRepository {
         return oldestFirst;
     }
 
+    /** Up to {@code limit} messages before {@code sequence}, oldest first (the part of a long session to summarise). */
+    public List<CustomerMessage> before(String sessionId, long sequence, int limit) {
+        List<CustomerMessage> newest = jdbc.query("SELECT * FROM agent_message WHERE session_id = ? AND sequence < ? "
+                + "ORDER BY sequence DESC LIMIT ?", (rs, i) -> message(rs), sessionId, sequence, limit);
+        List<CustomerMessage> oldestFirst = new java.util.ArrayList<>(newest);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
     public void saveAnalysis(String messageId, String analysis) {
         jdbc.update("UPDATE agent_message SET analysis = ? WHERE message_id = ?", analysis, messageId);
     }

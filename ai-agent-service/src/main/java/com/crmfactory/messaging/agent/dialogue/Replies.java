@@ -83,6 +83,20 @@ final class Replies {
         return text;
     }
 
+    /** The draft and the question whose "yes" places it: submission always asks first. */
+    static String draftWithQuestion(OrderDraft draft) {
+        if (draft.lines().isEmpty()) {
+            return draft(draft);
+        }
+        return draftLines(draft) + "\nShall I place this order? Reply yes to confirm, or tell me what to change.";
+    }
+
+    static String draftLines(OrderDraft draft) {
+        String lines = draft.lines().stream().map(l -> "- " + l.quantity() + " × " + l.sku() + " (" + l.description() + ") at "
+                + money(l.unitPrice(), draft.currency())).collect(Collectors.joining("\n"));
+        return "Your order draft:\n" + lines + "\nTotal: " + money(draft.total(), draft.currency()) + ".";
+    }
+
     static String draft(OrderDraft draft) {
         if (draft.lines().isEmpty()) {
             return "Your order draft is empty. Tell me a part and a quantity to add, e.g. \"add 100 BLT-M8X30\".";
@@ -101,7 +115,12 @@ final class Replies {
      * the SKU, which comes back as the list reply's payload.
      */
     static TurnResult.Reply partSelection(String query, List<Erp.Part> parts) {
-        Interactive list = partList(query, parts);
+        return partSelection(query, parts, null);
+    }
+
+    /** The same, each item's detail with the unit price for {@code quantity} from the part's ERP price breaks. */
+    static TurnResult.Reply partSelection(String query, List<Erp.Part> parts, Long quantity) {
+        Interactive list = partList(query, parts, quantity);
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("query", truncate(query, 60));
         List<Erp.Part> offered = parts.stream().limit(Interactive.MAX_OPTIONS).toList();
@@ -109,20 +128,68 @@ final class Replies {
             Erp.Part part = offered.get(i);
             variables.put("sku_" + (i + 1), part.sku());
             variables.put("name_" + (i + 1), truncate(part.name(), 24));
-            variables.put("detail_" + (i + 1), truncate(part.sku() + (part.listPrice() == null ? ""
-                    : " · " + money(part.listPrice(), part.currency())), 72));
+            variables.put("detail_" + (i + 1), truncate(detail(part, quantity), 72));
         }
         return new TurnResult.Reply(null, list, new TemplateRef(PART_SELECTION_LIST, null, "en", variables),
                 new TurnResult.Reply(null, list, null), true);
     }
 
     /** A list picker of at most 10 parts; each item's id is the SKU, which comes back as the reply payload. */
-    static Interactive partList(String query, List<Erp.Part> parts) {
+    static Interactive partList(String query, List<Erp.Part> parts, Long quantity) {
         List<InteractiveOption> options = parts.stream().limit(Interactive.MAX_OPTIONS)
-                .map(p -> new InteractiveOption(p.sku(), truncate(p.sku(), 24), truncate(p.name(), 72))).toList();
+                .map(p -> new InteractiveOption(p.sku(), truncate(p.sku(), 24), truncate(p.name() + " · " + priceFor(p,
+                        quantity), 72))).toList();
         return new Interactive(InteractiveKind.LIST_PICKER,
-                "We found " + parts.size() + " parts for \"" + truncate(query, 60) + "\". Pick one to continue.",
-                "Choose a part", options);
+                "We found " + parts.size() + " parts for \"" + truncate(query, 60) + "\"" + (quantity == null ? ""
+                        : " (prices for " + quantity + ")") + ". Pick one to continue.", "Choose a part", options);
+    }
+
+    /** SKU · unit price for the quantity (or the list price), from the price breaks the ERP returned with the part. */
+    static String detail(Erp.Part part, Long quantity) {
+        return part.sku() + (part.listPrice() == null ? "" : " · " + priceFor(part, quantity));
+    }
+
+    static String priceFor(Erp.Part part, Long quantity) {
+        if (part.listPrice() == null) {
+            return "price on request";
+        }
+        return money(unitPrice(part, quantity == null ? 1 : quantity), part.currency()) + (quantity == null ? ""
+                : " each for " + quantity);
+    }
+
+    /** The highest price break the quantity reaches, as the ERP listed them with the part. */
+    static BigDecimal unitPrice(Erp.Part part, long quantity) {
+        BigDecimal price = part.listPrice();
+        if (part.priceBreaks() != null) {
+            for (Erp.PriceBreak b : part.priceBreaks()) {
+                if (quantity >= b.minQuantity()) {
+                    price = b.unitPrice();
+                }
+            }
+        }
+        return price;
+    }
+
+    /**
+     * More parts than one list holds: one question on the attribute that splits them, as a list of its values when
+     * they fit (payload {@code attribute=value}), else as text with examples.
+     */
+    static TurnResult.Reply narrowing(long total, String what, String attribute, List<String> values,
+            java.util.Map<String, Long> counts) {
+        String question = "I have " + total + " " + what + ". Which " + attribute + " do you need?";
+        if (values.size() <= Interactive.MAX_OPTIONS) {
+            List<InteractiveOption> options = values.stream().map(v -> new InteractiveOption(attribute + "=" + v,
+                    truncate(v, 24), counts.get(v) + (counts.get(v) == 1 ? " part" : " parts"))).toList();
+            return new TurnResult.Reply(null, new Interactive(InteractiveKind.LIST_PICKER, question, "Choose " + truncate(
+                    attribute, 13), options), null);
+        }
+        List<String> spread = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            spread.add(values.get(i * values.size() / 6)); // examples from across the range, not its first six
+        }
+        String examples = String.join(", ", spread);
+        return new TurnResult.Reply(question + " For example " + examples + " (" + values.size() + " to choose from).",
+                null, null);
     }
 
     private static String truncate(String text, int max) {

@@ -42,6 +42,8 @@ public class TurnService {
 
     /** How long a claim outlives a replica that died mid-turn; far beyond the LLM's hard stop (30 s). */
     static final Duration CLAIM = Duration.ofMinutes(2);
+    /** Messages a turn sees verbatim; older ones reach it as a summary ({@link EarlierMessages}). */
+    static final int HISTORY = 20;
 
     private final SessionContextRepository sessions;
     private final Dialogue dialogue;
@@ -68,7 +70,8 @@ public class TurnService {
     }
 
     /** What the first transaction hands to the rest of the turn. */
-    private record Turn(SessionContext session, String claim, List<CustomerMessage> pending, List<CustomerMessage> history) {
+    private record Turn(SessionContext session, String claim, List<CustomerMessage> pending, List<CustomerMessage> history,
+            String earlier) {
     }
 
     public void runIfDue(String sessionId) {
@@ -108,7 +111,10 @@ public class TurnService {
         }
         String claim = UUID.randomUUID().toString();
         sessions.claim(sessionId, claim, now.plus(CLAIM));
-        return new Turn(c, claim, pending, sessions.history(sessionId, 20));
+        List<CustomerMessage> history = sessions.history(sessionId, HISTORY);
+        String earlier = history.size() < HISTORY ? null
+                : EarlierMessages.summary(sessions.before(sessionId, history.get(0).sequence(), 500));
+        return new Turn(c, claim, pending, history, earlier);
     }
 
     /** Outside any transaction: the slow part (media, ERP, LLM); then the outcome in one short transaction. */
@@ -139,7 +145,8 @@ public class TurnService {
             }
         }
         CustomerMessage last = pending.get(pending.size() - 1);
-        TurnResult result = dialogue.respond(new TurnInput(c, text.toString(), replyId, codes, notes, turn.history(), deadline));
+        TurnResult result = dialogue.respond(new TurnInput(c, text.toString(), replyId, codes, notes, turn.history(), deadline,
+                turn.earlier()));
         result.mediaAnalysis(analyses);
         tx.executeWithoutResult(status -> {
             Optional<SessionContext> now = sessions.lockForWrite(c.sessionId());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -52,5 +53,26 @@ public final class Erp {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Page(List<Part> items, int page, int size, long total) {
+    }
+
+    /** One search hit: the part, its relevance (0–1, 1.5 when its whole SKU was named) and its attributes. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SearchHit(Part part, double score, Map<String, String> attributes) {
+
+        public SearchHit {
+            attributes = attributes == null ? Map.of() : attributes;
+        }
+    }
+
+    /** A page of hits, best first; {@code total} relevant hits in all; facets: attribute → value → count over them. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SearchResult(List<SearchHit> items, int page, int size, long total, Map<String, Map<String, Long>> facets) {
+
+        public static final SearchResult NONE = new SearchResult(List.of(), 0, 0, 0, Map.of());
+
+        public SearchResult {
+            items = items == null ? List.of() : items;
+            facets = facets == null ? Map.of() : facets;
+        }
     }
 }

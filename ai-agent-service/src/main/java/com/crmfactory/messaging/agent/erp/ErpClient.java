@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.agent.erp;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,9 +14,21 @@ public interface ErpClient {
 
     Optional<Erp.Order> findOrder(String orgId, String orderNumber, String customerPhone);
 
-    List<Erp.Part> catalogue(String orgId);
+    /**
+     * The ERP's catalogue search (never the whole catalogue: real ones hold 100,000+ parts): hits best first.
+     *
+     * @param filters attribute → value (e.g. size → M8)
+     */
+    Erp.SearchResult searchParts(String orgId, String query, Map<String, String> filters, int page, int size);
 
-    List<Erp.Part> search(String orgId, String query, int limit);
+    default List<Erp.Part> search(String orgId, String query, int limit) {
+        return searchParts(orgId, query, Map.of(), 0, limit).items().stream().map(Erp.SearchHit::part).toList();
+    }
+
+    Optional<Erp.Part> part(String orgId, String sku);
+
+    /** The customer's orders, newest first. */
+    List<Erp.Order> recentOrders(String orgId, String customerPhone, int size);
 
     Optional<Erp.Price> price(String orgId, String sku, long quantity);
 

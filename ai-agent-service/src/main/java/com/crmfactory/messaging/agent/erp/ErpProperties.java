@@ -9,11 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * points it at the demo ERP) and how long a call may take before the agent gives up on it.
  */
 @ConfigurationProperties("agent.erp")
-public record ErpProperties(String baseUrl, String apiKey, Duration timeout, Duration catalogueRefresh) {
+public record ErpProperties(String baseUrl, String apiKey, Duration timeout) {
 
     public ErpProperties {
         baseUrl = baseUrl == null ? "http://localhost:8091/api/v1" : baseUrl.replaceAll("/+$", "");
         timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
-        catalogueRefresh = catalogueRefresh == null ? Duration.ofMinutes(10) : catalogueRefresh;
     }
 }

@@ -7,8 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -44,22 +44,22 @@ public class RestErpClient implements ErpClient {
     }
 
     @Override
-    public List<Erp.Part> catalogue(String orgId) {
-        List<Erp.Part> parts = new ArrayList<>();
-        for (int page = 0; page < 100; page++) {
-            Erp.Page result = get(orgId, "/catalog?size=200&page=" + page, Erp.Page.class).orElseThrow();
-            parts.addAll(result.items());
-            if (result.items().isEmpty() || parts.size() >= result.total()) {
-                break;
-            }
-        }
-        return parts;
+    public Erp.SearchResult searchParts(String orgId, String query, Map<String, String> filters, int page, int size) {
+        String filter = filters.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(","));
+        return get(orgId, "/parts/search?q=" + enc(query) + "&page=" + page + "&size=" + size
+                + (filter.isEmpty() ? "" : "&filter=" + enc(filter)), Erp.SearchResult.class).orElse(Erp.SearchResult.NONE);
     }
 
     @Override
-    public List<Erp.Part> search(String orgId, String query, int limit) {
-        return read(() -> call(orgId, request("/catalog/search?q=" + enc(query) + "&limit=" + limit).GET()))
-                .map(body -> json.readValue(body, new TypeReference<List<Erp.Part>>() {
+    public Optional<Erp.Part> part(String orgId, String sku) {
+        return get(orgId, "/catalog/" + enc(sku), Erp.Part.class);
+    }
+
+    @Override
+    public List<Erp.Order> recentOrders(String orgId, String customerPhone, int size) {
+        return read(() -> call(orgId, request("/orders?customerPhone=" + enc(customerPhone) + "&size=" + size).GET()))
+                .map(body -> json.readValue(body, new TypeReference<List<Erp.Order>>() {
                 })).orElse(List.of());
     }
 

@@ -7,13 +7,18 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The labelled utterances the classifier is built from: the Bitext dataset plus the project's own
- * domain examples (classpath {@code intent/}). The split is a fixed function of the utterance text, so
- * the trainer and the evaluation command agree on which rows are held out without sharing state.
+ * domain examples (classpath {@code intent/}). The split is a fixed function of the data (groups of
+ * near-duplicate utterances), so the trainer and the evaluation command agree on which rows are held out without
+ * sharing state.
  */
 public final class IntentDataset {
 
@@ -32,14 +37,73 @@ public final class IntentDataset {
         return all;
     }
 
-    /** 70 % train, 10 % calibration (temperature), 20 % test (evaluation only). */
-    public static Split splitOf(IntentExample example) {
-        int bucket = Math.floorMod(Objects.hash(example.utterance().trim().toLowerCase(), example.intent()) * 0x9E3779B1, 100);
+    /** The former row-wise split (70/10/20 by a hash of each row): near-copies of a test row sit in training. */
+    public static Split rowSplitOf(IntentExample example) {
+        return bucket(Objects.hash(example.utterance().trim().toLowerCase(), example.intent()));
+    }
+
+    private static Split bucket(int hash) {
+        int bucket = Math.floorMod(hash * 0x9E3779B1, 100);
         return bucket < 70 ? Split.TRAIN : bucket < 80 ? Split.CALIBRATION : Split.TEST;
     }
 
+    /**
+     * The purged split: 20 % of the rows are the test set (by a hash of each row); every other row of the same intent
+     * that is a near-copy of a test row — sharing ≥ 80 % of its words with it (of the shorter one; placeholders and case ignored;
+     * utterances under four words only with the same words) — is left out of training and calibration altogether
+     * ({@code null}). So no test utterance has a near-copy in training, and the test figure measures generalisation to
+     * new phrasings, not recall. The rest: 70/10 train/calibration as before.
+     */
+    public static Map<IntentExample, Split> groupSplit(List<IntentExample> examples) {
+        List<BitSet> words = new ArrayList<>();
+        Map<String, Integer> vocabulary = new HashMap<>();
+        for (IntentExample e : examples) {
+            BitSet set = new BitSet();
+            for (String w : e.utterance().toLowerCase(Locale.ROOT).replaceAll("\\{\\{[^}]*}}", " ").split("[^a-z0-9']+")) {
+                if (!w.isBlank()) {
+                    set.set(vocabulary.computeIfAbsent(w, k -> vocabulary.size()));
+                }
+            }
+            words.add(set);
+        }
+        Map<IntentExample, Split> splits = new HashMap<>();
+        List<Integer> test = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            Split split = rowSplitOf(examples.get(i));
+            splits.put(examples.get(i), split);
+            if (split == Split.TEST) {
+                test.add(i);
+            }
+        }
+        for (int i = 0; i < examples.size(); i++) {
+            if (splits.get(examples.get(i)) == Split.TEST) {
+                continue;
+            }
+            for (int t : test) {
+                // a near-copy under another intent is a hard negative worth learning from, not a leak
+                if (examples.get(i).intent().equals(examples.get(t).intent()) && nearCopies(words.get(i), words.get(t))) {
+                    splits.put(examples.get(i), null);
+                    break;
+                }
+            }
+        }
+        return splits;
+    }
+
+    static boolean nearCopies(BitSet a, BitSet b) {
+        int smaller = Math.min(a.cardinality(), b.cardinality());
+        int larger = Math.max(a.cardinality(), b.cardinality());
+        if (smaller == 0 || smaller < 4 && smaller != larger) {
+            return a.equals(b);
+        }
+        BitSet common = (BitSet) a.clone();
+        common.and(b);
+        return common.cardinality() >= Math.ceil(0.8 * smaller);
+    }
+
     public static List<IntentExample> of(List<IntentExample> examples, Split split) {
-        return examples.stream().filter(e -> splitOf(e) == split).toList();
+        Map<IntentExample, Split> splits = groupSplit(examples);
+        return examples.stream().filter(e -> splits.get(e) == split).toList();
     }
 
     public static List<IntentExample> readClasspath(String resource) {

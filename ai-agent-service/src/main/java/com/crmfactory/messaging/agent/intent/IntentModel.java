@@ -31,6 +31,11 @@ public record IntentModel(String embeddingModel, List<String> labels, float[][] 
         }
     }
 
+    /** A model file other than the shipped one (the evaluation of a freshly trained model). */
+    public static IntentModel load(Path file) throws IOException {
+        return JSON.readValue(Files.readString(file), IntentModel.class);
+    }
+
     public void save(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, JSON.writeValueAsString(this));

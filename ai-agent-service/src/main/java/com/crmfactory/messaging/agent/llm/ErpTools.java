@@ -110,8 +110,7 @@ public class ErpTools {
         if (!validSku(sku) || quantity < 1 || quantity > 100_000) {
             return "invalid sku or quantity";
         }
-        return erp.search(session.orgId(), sku.trim(), 1).stream().filter(p -> p.sku().equalsIgnoreCase(sku.trim())).findFirst()
-                .map(part -> {
+        return erp.part(session.orgId(), sku.trim().toUpperCase()).map(part -> {
                     session = drafts.set(session, part, quantity);
                     return "draft now: " + session.draft();
                 }).orElse("unknown sku");

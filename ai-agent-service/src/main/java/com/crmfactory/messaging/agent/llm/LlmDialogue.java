@@ -21,7 +21,6 @@ import com.crmfactory.messaging.agent.dialogue.OfflineDialogue;
 import com.crmfactory.messaging.agent.dialogue.TurnInput;
 import com.crmfactory.messaging.agent.dialogue.TurnResult;
 import com.crmfactory.messaging.agent.draft.DraftService;
-import com.crmfactory.messaging.agent.entity.CatalogueCache;
 import com.crmfactory.messaging.agent.erp.ErpClient;
 import com.crmfactory.messaging.agent.intent.IntentClassifier;
 
@@ -57,7 +56,7 @@ public class LlmDialogue implements Dialogue {
     });
 
     public LlmDialogue(LlmModels models, LlmProperties properties, OfflineDialogue offline, ErpClient erp, DraftService drafts,
-            CatalogueCache catalogue, IntentClassifier classifier, AgentProperties agent, CircuitBreaker breaker,
+            IntentClassifier classifier, AgentProperties agent, CircuitBreaker breaker,
             MeterRegistry meters) {
         this.models = models;
         this.properties = properties;
@@ -140,7 +139,7 @@ public class LlmDialogue implements Dialogue {
         }
         AgentAssistant assistant = AiServices.builder(AgentAssistant.class).chatModel(models.chat()).chatMemory(memory)
                 .tools(tools).maxSequentialToolsInvocations(properties.maxToolRounds()).build();
-        String text = in.text();
+        String text = context(in) + in.text();
         if (!in.imageCodes().isEmpty()) {
             text += "\n[barcodes read from the customer's photo: " + String.join(", ", in.imageCodes()) + "]";
         }
@@ -148,6 +147,30 @@ public class LlmDialogue implements Dialogue {
             text += "\n[" + String.join("; ", in.imageNotes()) + "]";
         }
         return assistant.answer(text);
+    }
+
+    /**
+     * What the offline agent also knows, for the model: the customer's name, the order draft, the part talked about
+     * last, and the summary of messages older than the chat memory.
+     */
+    static String context(TurnInput in) {
+        SessionContext c = in.session();
+        StringBuilder s = new StringBuilder("[context: customer name ").append(c.contactName() == null ? "unknown"
+                : c.contactName());
+        if (c.draft().lines().isEmpty()) {
+            s.append("; order draft empty");
+        } else {
+            s.append("; order draft: ").append(String.join(", ", c.draft().lines().stream().map(l -> l.quantity() + " x "
+                    + l.sku()).toList())).append(" (total ").append(c.draft().total()).append(' ').append(c.draft().currency())
+                    .append(')');
+        }
+        if (c.lastSku() != null) {
+            s.append("; part talked about last: ").append(c.lastSku());
+        }
+        if (in.earlier() != null) {
+            s.append("; before the recent messages: ").append(in.earlier());
+        }
+        return s.append("]\n").toString();
     }
 
     /** @param c the session with the draft the model's tools left */

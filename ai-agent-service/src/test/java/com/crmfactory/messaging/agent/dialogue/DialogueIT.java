@@ -220,7 +220,7 @@ class DialogueIT {
         Session s = new Session("+15551230003");
         // the org's part_selection_list, reworded with ten item slots
         partSelectionList(s.org, "HXparts10aaaaaaaaaaaaaaaaaaaaaaaaaa", 10, ApprovalStatus.APPROVED);
-        s.says("price of M8 bolts");
+        s.says("price of M8 x 30 bolts");
         ReplyProposed list = s.reply();
         assertThat(list.template().key()).isEqualTo("part_selection_list");
         assertThat(list.template().contentSid()).isEqualTo("HXparts10aaaaaaaaaaaaaaaaaaaaaaaaaa");
@@ -241,14 +241,14 @@ class DialogueIT {
     void severalMatchingPartsWithoutAFittingTemplateGiveTheInteractiveListAlone() {
         // no part_selection_list in the agent's copy: the list alone, never a key downstream cannot resolve
         Session none = new Session("+15551230013");
-        none.says("price of M8 bolts");
+        none.says("price of M8 x 30 bolts");
         ReplyProposed plain = none.reply();
         assertThat(plain.template()).isNull();
         assertThat(plain.interactive().options()).hasSizeBetween(2, 10);
         // the built-in's three slots: the template only when the matches fit in them
         Session three = new Session("+15551230014");
         partSelectionList(three.org, "HXparts3bbbbbbbbbbbbbbbbbbbbbbbbbbb", 3, ApprovalStatus.APPROVED);
-        three.says("price of M8 bolts");
+        three.says("price of M8 x 30 bolts");
         ReplyProposed reply = three.reply();
         assertThat(reply.interactive().options()).hasSizeBetween(2, 10);
         if (reply.interactive().options().size() > 3) {
@@ -282,18 +282,18 @@ class DialogueIT {
         assertThat(s.replyText()).contains("order number");
         // its part_selection_list is paused: the list alone
         partSelectionList(s.org, "HXpausedpartsddddddddddddddddddddd", 10, ApprovalStatus.PAUSED);
-        s.says("price of M8 bolts");
+        s.says("price of M8 x 30 bolts");
         ReplyProposed list = s.reply();
         assertThat(list.template()).isNull();
         assertThat(list.interactive().options()).hasSizeBetween(2, 10);
         // disabled is refused as well; draft and pending templates still go (in-session)
         Session disabled = new Session("+15551230016");
         partSelectionList(disabled.org, "HXdisabledpartseeeeeeeeeeeeeeeeeee", 10, ApprovalStatus.DISABLED);
-        disabled.says("price of M8 bolts");
+        disabled.says("price of M8 x 30 bolts");
         assertThat(disabled.reply().template()).isNull();
         Session pending = new Session("+15551230017");
         partSelectionList(pending.org, "HXpendingpartsffffffffffffffffffff", 10, ApprovalStatus.PENDING);
-        pending.says("price of M8 bolts");
+        pending.says("price of M8 x 30 bolts");
         assertThat(pending.reply().template().contentSid()).isEqualTo("HXpendingpartsffffffffffffffffffff");
     }
 
