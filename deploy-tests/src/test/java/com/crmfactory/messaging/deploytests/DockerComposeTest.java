@@ -75,6 +75,17 @@ class DockerComposeTest {
     }
 
     @Test
+    void theGatewayAndTheIngestShareTheErpWebhookMaster() {
+        String master = "${PLATFORM_ERP_WEBHOOK_SECRET:-}";
+        assertThat((String) at(service("gateway-service"), "environment", "PLATFORM_ERP_WEBHOOK_SECRET")).isEqualTo(master);
+        assertThat((String) at(service("webhook-ingest-service"), "environment", "PLATFORM_ERP_WEBHOOK_SECRET")).isEqualTo(master);
+        assertThat(Repo.read(Repo.path("webhook-ingest-service/src/main/resources/application.yml")))
+                .contains("${PLATFORM_ERP_WEBHOOK_SECRET:}", "${PLATFORM_ERP_WEBHOOK_ADDITIONAL_SECRETS:}");
+        assertThat((String) at(service("demo-erp"), "environment", "DEMO_ERP_WEBHOOK_URL"))
+                .isEqualTo("http://gateway-service:8080/api/v1/webhooks/erp/order-status");
+    }
+
+    @Test
     void theGatewayRoutesToEveryServiceByTheVariablesItReads() {
         String gatewayYml = Repo.read(Repo.path("gateway-service/src/main/resources/application.yml"));
         Set<String> read = new TreeSet<>();
@@ -101,7 +112,7 @@ class DockerComposeTest {
         Set<String> documented = new TreeSet<>(Set.of("PLATFORM_TWILIO_ACCOUNT_SID", "PLATFORM_TWILIO_AUTH_TOKEN",
                 "PLATFORM_TWILIO_SMS_NUMBER", "PLATFORM_TWILIO_WHATSAPP_NUMBER", "PLATFORM_TWILIO_API_BASE_URL",
                 "PLATFORM_ORG_CONTEXT_SECRET", "PLATFORM_ADMIN_API_KEY", "PLATFORM_BOOTSTRAP_API_KEY",
-                "PLATFORM_WEBHOOKS_PUBLIC_BASE_URL", "PLATFORM_OUTBOUND_STATUS_CALLBACK_BASE_URL", "AGENT_ERP_BASE_URL",
+                "PLATFORM_ERP_WEBHOOK_SECRET", "PLATFORM_ERP_WEBHOOK_ADDITIONAL_SECRETS", "PLATFORM_WEBHOOKS_PUBLIC_BASE_URL", "PLATFORM_OUTBOUND_STATUS_CALLBACK_BASE_URL", "AGENT_ERP_BASE_URL",
                 "AGENT_LLM_PROVIDER", "AGENT_LLM_BASE_URL", "AGENT_LLM_API_KEY", "AGENT_LLM_MODEL",
                 "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
                 "SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE", "SPRING_KAFKA_BOOTSTRAP_SERVERS", "SERVER_PORT",

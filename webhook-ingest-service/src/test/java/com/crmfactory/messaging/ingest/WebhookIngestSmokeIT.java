@@ -36,6 +36,7 @@ class WebhookIngestSmokeIT {
         service.topicsExist(Map.of(
                 "messaging.inbound.v1", 12,
                 "messaging.delivery-status.v1", 12,
+                "erp.order-status.v1", 12,
                 "webhook-ingest-service.dlt.platform.tenants.v1", 1));
     }
 }

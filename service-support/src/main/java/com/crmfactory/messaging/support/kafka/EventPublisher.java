@@ -40,7 +40,14 @@ public class EventPublisher {
      * @throws PublishFailedException when the broker did not acknowledge within the timeout
      */
     public String publish(String topic, String key, DomainEvent event, Duration timeout) {
-        String id = UUID.randomUUID().toString();
+        return publish(topic, key, event, timeout, UUID.randomUUID().toString());
+    }
+
+    /**
+     * As {@link #publish(String, String, DomainEvent, Duration)} under a given {@code ce_id}: a webhook whose
+     * sender retries it derives the id from what it signed, so consumers see the retry as the same event.
+     */
+    public String publish(String topic, String key, DomainEvent event, Duration timeout, String id) {
         CloudEvent meta = new CloudEvent(id, codec.typeOf(event), source, event.occurredAt(), key, event.orgId(),
                 traceParent == null ? null : traceParent.current().orElse(null));
         try {

@@ -39,7 +39,8 @@ public class TenantDirectory {
         }
     }
 
-    private record Tenant(Set<SenderAddress> senders, Set<String> messagingServices, TenantSettings settings) {
+    private record Tenant(Set<SenderAddress> senders, Set<String> messagingServices, TenantSettings settings,
+            TenantStatus status) {
     }
 
     private final ConcurrentMap<String, Tenant> tenants = new ConcurrentHashMap<>();
@@ -60,6 +61,11 @@ public class TenantDirectory {
     /** The org's settings as last published (empty settings when it published none). */
     public Optional<TenantSettings> settingsOf(String orgId) {
         return Optional.ofNullable(tenants.get(orgId)).map(Tenant::settings);
+    }
+
+    /** The org's status as last published; empty for an org the topic does not know (or a removed one). */
+    public Optional<TenantStatus> statusOf(String orgId) {
+        return Optional.ofNullable(tenants.get(orgId)).map(Tenant::status);
     }
 
     /** The owner of a Twilio Messaging Service ({@code MG…}). */
@@ -103,7 +109,7 @@ public class TenantDirectory {
         }
         services.forEach(sid -> byMessagingService.put(sid, owner));
         TenantSettings settings = tenant.settings() != null ? tenant.settings() : new TenantSettings(null, null, null);
-        Tenant previous = tenants.put(orgId, new Tenant(senders, services, settings));
+        Tenant previous = tenants.put(orgId, new Tenant(senders, services, settings, tenant.status()));
         if (previous != null) {
             previous.senders().stream().filter(sender -> !senders.contains(sender))
                     .forEach(sender -> bySender.computeIfPresent(sender, (key, current) -> ownedBy(current, orgId)));

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.crmfactory.messaging.events.common.TenantSettings;
+import com.crmfactory.messaging.events.common.TenantStatus;
 import com.crmfactory.messaging.ingest.tenant.TenantDirectory.Owner;
 import com.crmfactory.messaging.ingest.webhook.WebhookRejectedException;
 import com.crmfactory.messaging.support.logging.LogMasking;
@@ -49,6 +50,18 @@ public class TenantRouter {
         log.warn("No org receives e-mail on any of {} recipient(s); answering 404, nothing published", recipients.size());
         throw WebhookRejectedException.unknownNumber("to", recipients.isEmpty() ? "(no recipient)"
                 : LogMasking.mask(recipients.get(0)));
+    }
+
+    /**
+     * Checks that {@code orgId} (named by a webhook's {@code field}, e.g. the ERP's {@code X-Org-Id}) is an active
+     * org: 503 while the directory loads, 404 for an unknown or suspended one.
+     */
+    public void requireActiveOrg(String field, String orgId) {
+        requireLoaded();
+        if (directory.statusOf(orgId).filter(status -> status == TenantStatus.ACTIVE).isEmpty()) {
+            log.warn("No active org {} ({}); answering 404, nothing published", orgId, field);
+            throw WebhookRejectedException.unknownOrg(field, orgId);
+        }
     }
 
     /** Whether {@code address} is one of the org's e-mail addresses. */

@@ -1,5 +1,7 @@
 package com.crmfactory.messaging.ingest.webhook;
 
+import java.util.UUID;
+
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +45,18 @@ public class AcknowledgedPublisher {
 
     /** @throws WebhookRejectedException 503 when the broker did not acknowledge in time */
     public void publish(String topic, String key, DomainEvent event) {
+        publish(topic, key, event, UUID.randomUUID().toString());
+    }
+
+    /**
+     * As {@link #publish(String, String, DomainEvent)} under the given {@code ce_id} (a retried webhook keeps it).
+     *
+     * @throws WebhookRejectedException 503 when the broker did not acknowledge in time
+     */
+    public void publish(String topic, String key, DomainEvent event, String id) {
         Timer.Sample sample = Timer.start();
         try {
-            publisher.publish(topic, key, event, properties.publishTimeout());
+            publisher.publish(topic, key, event, properties.publishTimeout(), id);
             sample.stop(metrics.publishAck(topic, "acked"));
         } catch (PublishFailedException | KafkaException | org.springframework.kafka.KafkaException e) {
             // send() itself can throw (e.g. metadata not available within max.block.ms) besides a failed ack

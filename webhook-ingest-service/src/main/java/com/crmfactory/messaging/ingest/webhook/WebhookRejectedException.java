@@ -33,6 +33,22 @@ public final class WebhookRejectedException extends RuntimeException {
         return new WebhookRejectedException(HttpStatus.FORBIDDEN, "signature", "Forbidden", detail, field, null);
     }
 
+    /** A webhook signed with a shared secret (the ERP's) failed its check: 401 naming the header at fault. */
+    public static WebhookRejectedException unauthenticated(String field, String detail) {
+        return new WebhookRejectedException(HttpStatus.UNAUTHORIZED, "signature", "Unauthorized", detail, field, null);
+    }
+
+    /** The webhook is not configured on this installation (its secret is unset): nothing can be verified. */
+    public static WebhookRejectedException notConfigured(String detail) {
+        return new WebhookRejectedException(HttpStatus.SERVICE_UNAVAILABLE, "not_configured", "Not configured", detail,
+                null, null);
+    }
+
+    public static WebhookRejectedException unknownOrg(String field, String orgId) {
+        return new WebhookRejectedException(HttpStatus.NOT_FOUND, "unknown_org", "Unknown organisation",
+                "No active organisation " + orgId + ".", field, null);
+    }
+
     public static WebhookRejectedException tooLarge(long limit) {
         return new WebhookRejectedException(HttpStatus.CONTENT_TOO_LARGE, "too_large", "Payload too large",
                 "Webhook bodies are limited to " + limit + " bytes.", null, null);
