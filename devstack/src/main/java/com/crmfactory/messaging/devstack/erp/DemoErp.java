@@ -31,9 +31,15 @@ public final class DemoErp implements AutoCloseable {
 
     private final DemoCatalog catalog = new DemoCatalog();
     private final DemoOrders orders = new DemoOrders(catalog);
+    private final OrderStatusWebhook statusWebhook;
     private final HttpServer server;
 
     public DemoErp(int port) throws IOException {
+        this(port, OrderStatusWebhook.configured(Map.of()));
+    }
+
+    public DemoErp(int port, OrderStatusWebhook statusWebhook) throws IOException {
+        this.statusWebhook = statusWebhook;
         // DEVSTACK_BIND_ADDRESS=0.0.0.0 in a container (docker-compose.yml); loopback only otherwise
         server = HttpServer.create(new InetSocketAddress(System.getenv().getOrDefault("DEVSTACK_BIND_ADDRESS", "localhost"), port), 0);
         server.createContext("/", this::handle);
@@ -43,12 +49,16 @@ public final class DemoErp implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         int port = 8091;
+        Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--port")) {
                 port = Integer.parseInt(args[i + 1]);
             }
+            if (args[i].startsWith("--")) {
+                options.put(args[i], args[i + 1]);
+            }
         }
-        DemoErp erp = new DemoErp(port);
+        DemoErp erp = new DemoErp(port, OrderStatusWebhook.configured(options));
         System.out.println("demo ERP on http://localhost:" + erp.port() + "/api/v1 with " + erp.catalog.all().size()
                 + " parts; demo customers " + DemoOrders.DEMO_PHONES);
         CountDownLatch stop = new CountDownLatch(1);
@@ -89,6 +99,11 @@ public final class DemoErp implements AutoCloseable {
             } else if (method.equals("GET") && path.equals("/api/v1/catalog/search")) {
                 int limit = Math.min(50, Integer.parseInt(query.getOrDefault("limit", "10")));
                 send(exchange, 200, catalog.search(query.getOrDefault("q", ""), limit));
+            } else if (method.equals("GET") && path.equals("/api/v1/parts/search")) {
+                partSearch(exchange, query);
+            } else if (method.equals("GET") && path.equals("/api/v1/orders")) {
+                int size = Math.max(1, Math.min(50, Integer.parseInt(query.getOrDefault("size", "10"))));
+                send(exchange, 200, orders.latest(query.getOrDefault("customerPhone", ""), size));
             } else if (method.equals("GET") && p.length == 5 && path.startsWith("/api/v1/catalog/")) {
                 part(exchange, p[4], part -> part);
             } else if (method.equals("GET") && p.length == 5 && path.startsWith("/api/v1/prices/")) {
@@ -111,6 +126,8 @@ public final class DemoErp implements AutoCloseable {
                 } else {
                     problem(exchange, 404, "no order " + p[4] + " for this customer");
                 }
+            } else if (method.equals("POST") && p.length == 6 && path.startsWith("/api/v1/orders/") && p[5].equals("status")) {
+                moveOrder(exchange, p[4]);
             } else if (method.equals("POST") && path.equals("/api/v1/sales-orders")) {
                 try {
                     NewOrder request = JSON.readValue(exchange.getRequestBody(), NewOrder.class);
@@ -124,6 +141,41 @@ public final class DemoErp implements AutoCloseable {
         } catch (RuntimeException e) {
             problem(exchange, 400, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** Demo and test hook: {@code {"status": "shipped"}} moves the order and posts the signed status webhook. */
+    private void moveOrder(HttpExchange exchange, String orderNumber) throws IOException {
+        Map<?, ?> request = JSON.readValue(exchange.getRequestBody(), Map.class);
+        Object status = request.get("status");
+        try {
+            var change = orders.moveTo(orderNumber, status instanceof String text ? text.strip() : null);
+            if (change.isEmpty()) {
+                problem(exchange, 404, "no order " + orderNumber);
+                return;
+            }
+            send(exchange, 200, Map.of("order", change.get().order(), "previousStatus", change.get().previousStatus(),
+                    "webhook", statusWebhook.post(change.get().order(), change.get().previousStatus())));
+        } catch (IllegalArgumentException e) {
+            problem(exchange, 422, e.getMessage());
+        }
+    }
+
+    /** {@code q} (words, part numbers, sizes), {@code filter=attr:value,attr:value}, {@code page} (0-based), {@code size} ≤ 50. */
+    private void partSearch(HttpExchange exchange, Map<String, String> query) throws IOException {
+        int page = Integer.parseInt(query.getOrDefault("page", "0"));
+        int size = Integer.parseInt(query.getOrDefault("size", "20"));
+        if (page < 0 || size < 1 || size > 50) {
+            problem(exchange, 422, "page must be >= 0 and size 1-50");
+            return;
+        }
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        for (String f : query.getOrDefault("filter", "").split(",")) {
+            int colon = f.indexOf(':');
+            if (colon > 0) {
+                filters.put(f.substring(0, colon).trim(), f.substring(colon + 1).trim());
+            }
+        }
+        send(exchange, 200, catalog.searcher().search(query.getOrDefault("q", ""), filters, page, size));
     }
 
     private void part(HttpExchange exchange, String sku, java.util.function.Function<Part, Object> view) throws IOException {

@@ -52,9 +52,45 @@ public final class DemoOrders {
         }
     }
 
+    /** The customer's orders, newest first (for "the same as last time"). */
+    public List<Order> latest(String customerPhone, int size) {
+        return orders.values().stream().filter(o -> o.customerPhone().equals(customerPhone))
+                .sorted(java.util.Comparator.comparing(Order::placedAt).reversed().thenComparing(Order::orderNumber,
+                        java.util.Comparator.reverseOrder())).limit(size).toList();
+    }
+
     public Optional<Order> find(String orderNumber, String customerPhone) {
         Order order = orders.get(orderNumber.trim().toUpperCase());
         return order != null && order.customerPhone().equals(customerPhone) ? Optional.of(order) : Optional.empty();
+    }
+
+    /** An order's move to a new status, with the status it had. */
+    public record StatusChange(Order order, String previousStatus) {
+    }
+
+    /**
+     * Moves an order to {@code status} (one of {@link #STATUSES}); a shipped order gets a tracking number. Empty for
+     * an unknown order.
+     *
+     * @throws IllegalArgumentException for an unknown status or the status the order already has
+     */
+    public Optional<StatusChange> moveTo(String orderNumber, String status) {
+        if (status == null || !STATUSES.contains(status)) {
+            throw new IllegalArgumentException("status must be one of " + STATUSES);
+        }
+        String key = orderNumber.trim().toUpperCase();
+        Order[] previous = new Order[1];
+        Order moved = orders.computeIfPresent(key, (number, o) -> {
+            if (o.status().equals(status)) {
+                throw new IllegalArgumentException(number + " is already " + status);
+            }
+            previous[0] = o;
+            String tracking = o.trackingNumber() == null && status.equals("shipped")
+                    ? "1Z999AA1" + Math.abs(number.hashCode() % 10_000_000) : o.trackingNumber();
+            return new Order(o.orderNumber(), o.customerPhone(), o.customerName(), status, o.placedAt(),
+                    o.expectedDelivery(), tracking, o.currency(), o.total(), o.lines(), o.reference());
+        });
+        return moved == null ? Optional.empty() : Optional.of(new StatusChange(moved, previous[0].status()));
     }
 
     /** @throws IllegalArgumentException for an unknown SKU, a non-positive quantity or no lines */
