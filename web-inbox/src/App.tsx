@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { ApiError, get, post, request, setUnauthorizedHandler } from './api';
 import { useRoute } from './router';
 import type { Colleague, Me } from './types';
@@ -6,10 +6,13 @@ import { Login } from './pages/Login';
 import { Conversations } from './pages/Conversations';
 import { ThreadPage } from './pages/ThreadPage';
 import { ContactPage } from './pages/ContactPage';
-import { StatsPage } from './pages/StatsPage';
 import { TemplatesPage } from './pages/TemplatesPage';
 import { AgentsPage } from './pages/AgentsPage';
+import { AutomationsPage } from './pages/automations/AutomationsPage';
 import { SessionContext } from './session';
+
+// the Stats page brings the chart library: loaded when first shown, so the inbox's own pages start sooner
+const StatsPage = lazy(() => import('./pages/StatsPage').then((m) => ({ default: m.StatsPage })));
 
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -50,6 +53,7 @@ export function App() {
   else if (page === 'stats') content = <StatsPage />;
   else if (page === 'templates') content = <TemplatesPage />;
   else if (page === 'agents') content = <AgentsPage />;
+  else if (page === 'automations') content = <AutomationsPage />;
   else content = <Conversations />;
 
   const current = page ?? 'conversations';
@@ -65,6 +69,7 @@ export function App() {
           {link('conversations', 'Conversations')}
           {link('stats', 'Stats')}
           {link('templates', 'Templates')}
+          {link('automations', 'Automations')}
           {me.role === 'admin' && link('agents', 'Agents')}
         </nav>
         <div className="who">
@@ -74,7 +79,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <main>{content}</main>
+      <main><Suspense fallback={<p className="loading">Loading…</p>}>{content}</Suspense></main>
     </SessionContext.Provider>
   );
 }

@@ -12,10 +12,13 @@ describe('format', () => {
   });
 
   it('counts the WhatsApp window down and says when it closed', () => {
-    expect(windowText('whatsapp', '2030-01-01T03:12:00Z', NOW)).toBe('WhatsApp window closes in 15 h 12 min');
-    expect(windowText('whatsapp', '2029-12-31T11:00:00Z', NOW)).toBe('WhatsApp window closed');
-    expect(windowText('sms', '2030-01-01T11:30:00Z', NOW)).toBe('SMS window closes in 3 h 30 min');
-    expect(windowText('email', '2030-01-01T11:30:00Z', NOW)).toBeNull();
+    expect(windowText('whatsapp', { closesAt: '2030-01-01T15:12:00Z', templatesOnly: false }, NOW)).toBe('WhatsApp window closes in 3 h 12 min');
+    expect(windowText('whatsapp', { closesAt: '2030-01-01T11:00:00Z', templatesOnly: true }, NOW)).toBe('WhatsApp window closed');
+    // a conversation the business started: no customer message, no window yet
+    expect(windowText('whatsapp', { closesAt: null, templatesOnly: true }, NOW)).toBe('WhatsApp window closed');
+    expect(windowText('sms', { closesAt: '2030-01-01T15:30:00Z', templatesOnly: false }, NOW)).toBe('SMS window closes in 3 h 30 min');
+    expect(windowText('email', { closesAt: '2030-01-08T11:30:00Z', templatesOnly: false }, NOW)).toBeNull();
+    expect(windowText('sms', undefined, NOW)).toBeNull();
   });
 
   it('finds and fills template variables', () => {

@@ -12,18 +12,24 @@ export function timeAgo(iso: string | undefined | null, now: number = Date.now()
   return days === 1 ? 'yesterday' : `${days} days ago`;
 }
 
-const WINDOW_HOURS: Record<string, number> = { whatsapp: 24, sms: 4, mms: 4, voice: 0.5 };
 const CHANNEL_NAMES: Record<string, string> = { whatsapp: 'WhatsApp', sms: 'SMS', mms: 'MMS', voice: 'Voice', email: 'E-mail' };
 
 export function channelName(channel: string | undefined): string {
   return channel ? CHANNEL_NAMES[channel] ?? channel : '';
 }
 
-/** Milliseconds left in the channel's customer-service window, or null when the channel has none. */
-export function windowLeft(channel: string, lastCustomerMessageAt: string | undefined | null, now: number = Date.now()): number | null {
-  const hours = WINDOW_HOURS[channel];
-  if (hours === undefined || !lastCustomerMessageAt) return null;
-  return Date.parse(lastCustomerMessageAt) + hours * 3600_000 - now;
+/** The service's reply window of a conversation (conversation-service computes it: one rule, enforced there). */
+export interface ReplyWindow {
+  closesAt?: string | null;
+  templatesOnly?: boolean;
+}
+
+/** Milliseconds left before free-form replies stop, or null when the channel has no window to show (e-mail). */
+export function windowLeft(channel: string, window: ReplyWindow | undefined | null, now: number = Date.now()): number | null {
+  if (!window || channel === 'email') return null;
+  if (window.templatesOnly) return 0;
+  if (!window.closesAt) return null;
+  return Date.parse(window.closesAt) - now;
 }
 
 export function formatDuration(ms: number): string {
@@ -33,8 +39,8 @@ export function formatDuration(ms: number): string {
   return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`;
 }
 
-export function windowText(channel: string, lastCustomerMessageAt: string | undefined | null, now: number = Date.now()): string | null {
-  const left = windowLeft(channel, lastCustomerMessageAt, now);
+export function windowText(channel: string, window: ReplyWindow | undefined | null, now: number = Date.now()): string | null {
+  const left = windowLeft(channel, window, now);
   if (left === null) return null;
   return left > 0 ? `${channelName(channel)} window closes in ${formatDuration(left)}` : `${channelName(channel)} window closed`;
 }

@@ -47,6 +47,8 @@ export interface Conversation {
   openedAt?: string;
   expiresAt?: string;
   closedAt?: string;
+  /** when free-form replies stop; templatesOnly: a WhatsApp session outside its window (approved templates only) */
+  replyWindow?: { closesAt?: string | null; templatesOnly?: boolean } | null;
   contact?: ContactRef | null;
 }
 
@@ -62,8 +64,18 @@ export interface Media {
   contentType?: string;
 }
 
+/** The AI's look at one media item (ai-agent-service): what it shows, and any barcode or QR code read from it. */
 export interface MediaAnalysis {
-  [key: string]: unknown;
+  mediaUrl?: string;
+  contentType?: string;
+  description?: string;
+  decodedCodes?: string[];
+}
+
+export interface InteractiveOption {
+  id?: string;
+  title?: string;
+  description?: string;
 }
 
 export interface Message {
@@ -74,9 +86,11 @@ export interface Message {
   channel: Channel;
   body?: string;
   media?: Media[];
-  interactiveReply?: { id?: string; title?: string; [key: string]: unknown } | null;
-  interactive?: { type?: string; body?: string; buttons?: { id?: string; title?: string }[]; items?: { id?: string; title?: string; description?: string }[]; [key: string]: unknown } | null;
-  template?: { key?: string; contentSid?: string; variables?: Record<string, string>; [key: string]: unknown } | null;
+  /** the customer's choice of buttons or list items */
+  interactiveReply?: { type?: string; id?: string; title?: string } | null;
+  /** buttons (quick-reply) or a list (list-picker) the business sent */
+  interactive?: { kind?: string; body?: string; buttonLabel?: string; options?: InteractiveOption[] } | null;
+  template?: { key?: string; contentSid?: string; language?: string; variables?: Record<string, string> } | null;
   deliveryStatus?: string | null;
   errorCode?: string | null;
   errorMessage?: string | null;
@@ -102,4 +116,14 @@ export interface Template {
   status?: string;
   rejectionReason?: string;
   [key: string]: unknown;
+}
+
+/** An internal note in a thread (e.g. an automation's add_note): seen by agents, never sent to the customer. */
+export interface Note {
+  noteId: string;
+  kind: 'note';
+  author: string;
+  authorId?: string | null;
+  text: string;
+  createdAt: string;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiError, get, post } from '../api';
-import { isSendKey, renderTemplate, templateVariables, windowLeft } from '../format';
+import { isSendKey, renderTemplate, templateVariables } from '../format';
 import { useSession } from '../session';
 import type { Conversation, Message, Page, Template } from '../types';
 
@@ -24,8 +24,9 @@ export function Composer({ conversation, onSent }: { conversation: Conversation;
   const [values, setValues] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const closedSession = conversation.status === 'completed' || conversation.status === 'expired';
-  const left = windowLeft(conversation.channel, conversation.lastCustomerMessageAt);
-  const windowClosed = conversation.channel === 'whatsapp' && left !== null && left <= 0;
+  const windowClosed = conversation.replyWindow?.templatesOnly === true;
+  const closesAt = conversation.replyWindow?.closesAt;
+  const closedSince = closesAt ? new Date(closesAt).toLocaleString() : null;
   const [templatesOnly, setTemplatesOnly] = useState(windowClosed);
 
   useEffect(() => setTemplatesOnly(windowClosed), [windowClosed, conversation.sessionId]);
@@ -104,7 +105,8 @@ export function Composer({ conversation, onSent }: { conversation: Conversation;
         <fieldset className="templates">
           <legend>Template</legend>
           <p className="notice" id="window-reason">
-            The WhatsApp window is closed (the customer wrote more than 24 h ago): only an approved template can be sent.
+            The WhatsApp window is closed ({closedSince ? `since ${closedSince}` : 'the customer has not written yet'}): only an
+            approved template can be sent.
           </p>
           <label htmlFor="composer-text">Message</label>
           <textarea id="composer-text" disabled aria-describedby="window-reason" value="" rows={2} readOnly />

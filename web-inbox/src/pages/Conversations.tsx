@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { get } from '../api';
 import { ChannelBadge, StatusChip } from '../components/Badges';
 import { timeAgo } from '../format';
+import { markShown } from '../marks';
 import { isUnread } from '../seen';
 import { useAgentName, useSession } from '../session';
 import { useConversationStream } from '../stream';
@@ -57,10 +58,14 @@ export function Conversations({ contactId, onOpen }: { contactId?: string; onOpe
     pending.current = window.setTimeout(() => void load(), 200);
   });
 
+  useEffect(() => {
+    if (data && !contactId) markShown('inbox:list-shown');
+  }, [data, contactId]);
+
   const totalPages = data ? Math.max(1, Math.ceil(data.totalItems / PAGE_SIZE)) : 1;
   return (
-    <section aria-labelledby="conversations-title">
-      <h1 id="conversations-title">Conversations</h1>
+    <section {...(contactId ? { 'aria-label': "The contact's conversations" } : { 'aria-labelledby': 'conversations-title' })}>
+      {!contactId && <h1 id="conversations-title">Conversations</h1>}
       <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); setPage(0); setQuery(search); }}>
         <label>Status
           <select value={status} onChange={(e) => { setPage(0); setStatus(e.target.value); }}>

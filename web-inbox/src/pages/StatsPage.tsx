@@ -33,23 +33,32 @@ function isoDay(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A bar chart of conversations per group (uPlot, bundled: nothing from a CDN). */
-function BarChart({ title, groups }: { title: string; groups: [string, Group][] }) {
+const METRICS = {
+  conversations: 'conversations',
+  averageMessages: 'average messages',
+  averageFirstResponseSeconds: 'average first response (s)',
+  averageDurationSeconds: 'average duration (s)',
+} as const;
+type Metric = keyof typeof METRICS;
+
+/** A bar chart of one figure per group (uPlot, bundled: nothing from a CDN). */
+function BarChart({ title, groups, metric }: { title: string; groups: [string, Group][]; metric: Metric }) {
   const box = useRef<HTMLDivElement>(null);
+  const ys = groups.map(([, g]) => Math.round(Number(g[metric] ?? 0) * 10) / 10);
   useEffect(() => {
     if (!box.current || groups.length === 0 || typeof window.matchMedia === 'undefined') return;
     const xs = groups.map((_, i) => i);
-    const ys = groups.map(([, g]) => Number(g.conversations ?? 0));
     const chart = new uPlot({
-      width: 420, height: 220, title,
+      width: 420, height: 220, title: `${title}: ${METRICS[metric]}`,
       scales: { x: { time: false, range: [-0.5, groups.length - 0.5] } },
       axes: [{ values: (_u, ticks) => ticks.map((t) => groups[t]?.[0] ?? '') }, {}],
-      series: [{}, { label: 'conversations', fill: '#1f6feb88', stroke: '#1f6feb', paths: uPlot.paths.bars!({ size: [0.6, 60] }) }],
+      series: [{}, { label: METRICS[metric], fill: '#1f6feb88', stroke: '#1f6feb', paths: uPlot.paths.bars!({ size: [0.6, 60] }) }],
       legend: { show: false },
     }, [xs, ys], box.current);
     return () => chart.destroy();
-  }, [title, groups]);
-  return <div ref={box} className="chart" role="img" aria-label={`${title}: ${groups.map(([k, g]) => `${k} ${g.conversations ?? 0}`).join(', ')}`} />;
+  }, [title, groups, metric]);
+  return <div ref={box} className="chart" role="img"
+    aria-label={`${title}, ${METRICS[metric]}: ${groups.map(([k], i) => `${k} ${ys[i]}`).join(', ')}`} />;
 }
 
 function seconds(value: unknown): string {
@@ -76,6 +85,7 @@ export function StatsPage() {
   const [to, setTo] = useState(isoDay(0));
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [metric, setMetric] = useState<Metric>('conversations');
 
   useEffect(() => {
     get<Stats>(`/api/v1/conversations/stats?from=${from}&to=${to}`)
@@ -92,6 +102,11 @@ export function StatsPage() {
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <label>From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label>To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+        <label>Chart
+          <select value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
+            {Object.entries(METRICS).map(([key, label]) => <option key={key} value={key}>{label}</option>)}
+          </select>
+        </label>
       </form>
       {error && <p role="alert" className="error">{error}</p>}
       {stats && (
@@ -101,8 +116,8 @@ export function StatsPage() {
             <p><span className="kpi">{typeof ratio === 'number' ? `${Math.round(ratio * 100)} %` : '—'}</span> resolved by the AI</p>
           </div>
           <div className="charts">
-            <BarChart title="By channel" groups={byChannel} />
-            <BarChart title="By intent" groups={byIntent} />
+            <BarChart title="By channel" groups={byChannel} metric={metric} />
+            <BarChart title="By intent" groups={byIntent} metric={metric} />
           </div>
           <GroupTable caption="By channel" groups={byChannel} />
           <GroupTable caption="By intent" groups={byIntent} />

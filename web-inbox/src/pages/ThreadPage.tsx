@@ -3,27 +3,27 @@ import { ApiError, get, post } from '../api';
 import { ChannelBadge, StatusChip } from '../components/Badges';
 import { Composer } from '../components/Composer';
 import { MessageBubble } from '../components/MessageBubble';
+import { NotFound } from '../components/NotFound';
 import { windowText } from '../format';
+import { markShown } from '../marks';
 import { markSeen } from '../seen';
 import { useAgentName, useSession } from '../session';
 import { useConversationStream } from '../stream';
-import type { Conversation, Message, Page } from '../types';
+import { timeline } from '../thread';
+import type { Conversation, Message, Note, Page } from '../types';
 
 const PAGE = 200;
 
 interface ThreadView {
   conversation: Conversation;
   messages: Page<Message> & { totalPages?: number };
+  notes?: Note[];
 }
 
-/** The newest page of a thread (older ones on demand): a 1,000-message thread renders its last 200. */
-async function loadThread(sessionId: string): Promise<{ conversation: Conversation; messages: Message[]; olderPages: number }> {
-  const id = encodeURIComponent(sessionId);
-  const first = await get<ThreadView>(`/api/v1/conversations/${id}?page=0&size=${PAGE}`);
-  const pages = Math.max(1, Math.ceil(first.messages.totalItems / PAGE));
-  if (pages === 1) return { conversation: first.conversation, messages: first.messages.items, olderPages: 0 };
-  const last = await get<ThreadView>(`/api/v1/conversations/${id}?page=${pages - 1}&size=${PAGE}`);
-  return { conversation: last.conversation, messages: last.messages.items, olderPages: pages - 1 };
+/** The newest page of a thread in one request (older ones on demand): a 1,000-message thread renders its last 200. */
+async function loadThread(sessionId: string): Promise<{ conversation: Conversation; messages: Message[]; notes: Note[]; olderPages: number }> {
+  const newest = await get<ThreadView>(`/api/v1/conversations/${encodeURIComponent(sessionId)}?newest=true&size=${PAGE}`);
+  return { conversation: newest.conversation, messages: newest.messages.items, notes: newest.notes ?? [], olderPages: newest.messages.page };
 }
 
 export function ThreadPage({ sessionId, embedded }: { sessionId: string; embedded?: boolean }) {
@@ -32,8 +32,10 @@ export function ThreadPage({ sessionId, embedded }: { sessionId: string; embedde
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
   const [pending, setPending] = useState<Message[]>([]);
+  const [notes, setNotes] = useState<Note[]>([]);
   const [olderPages, setOlderPages] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
   const [queue, setQueue] = useState('');
   const end = useRef<HTMLLIElement>(null);
 
@@ -42,12 +44,15 @@ export function ThreadPage({ sessionId, embedded }: { sessionId: string; embedde
       const thread = await loadThread(sessionId);
       setConversation(thread.conversation);
       setMessages(thread.messages);
+      setNotes(thread.notes);
       setOlderPages(thread.olderPages);
       markSeen(sessionId, thread.conversation.lastCustomerMessageAt);
       setPending((waiting) => waiting.filter((p) => !thread.messages.some((m) => m.messageId === p.messageId)));
       setError(null);
+      setMissing(false);
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 404 ? 'No such conversation.' : 'Could not load the conversation.');
+      if (e instanceof ApiError && e.status === 404) setMissing(true);
+      else setError('Could not load the conversation.');
     }
   }, [sessionId]);
 
@@ -65,6 +70,10 @@ export function ThreadPage({ sessionId, embedded }: { sessionId: string; embedde
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' });
   }, [messages.length, pending.length]);
+
+  useEffect(() => {
+    if (conversation && !embedded) markShown('inbox:thread-shown');
+  }, [conversation, embedded]);
 
   const loadOlder = async () => {
     const page = olderPages - 1;
@@ -90,9 +99,10 @@ export function ThreadPage({ sessionId, embedded }: { sessionId: string; embedde
     if (!message.pending) window.setTimeout(load, 500);
   };
 
+  if (missing) return <NotFound what="conversation" />;
   if (!conversation) return error ? <p role="alert" className="error">{error}</p> : <p className="loading">Loading…</p>;
   const open = conversation.status !== 'completed' && conversation.status !== 'expired';
-  const windowInfo = windowText(conversation.channel, conversation.lastCustomerMessageAt);
+  const windowInfo = windowText(conversation.channel, conversation.replyWindow);
   const contact = conversation.contact;
   const shown = [...messages, ...pending.filter((p) => !messages.some((m) => m.messageId === p.messageId))];
 
@@ -121,7 +131,14 @@ export function ThreadPage({ sessionId, embedded }: { sessionId: string; embedde
         {error && <p role="alert" className="error">{error}</p>}
         {olderPages > 0 && <button type="button" onClick={loadOlder}>Load earlier messages</button>}
         <ol className="messages" aria-label="Messages">
-          {shown.map((m) => <MessageBubble key={m.messageId} message={m} agentName={agentName} />)}
+          {timeline(shown, notes).map((item) => item.kind === 'message'
+            ? <MessageBubble key={item.message.messageId} message={item.message} agentName={agentName} />
+            : (
+              <li key={item.note.noteId} className="note">
+                <span className="author">Internal note · {item.note.author.toLowerCase()}</span>
+                <span className="body">{item.note.text}</span>
+              </li>
+            ))}
           <li ref={end} className="end" aria-hidden="true" />
         </ol>
         <Composer conversation={conversation} onSent={onSent} />
