@@ -22,10 +22,10 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,8 +39,8 @@ import com.crmfactory.messaging.events.common.TenantStatus;
 import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
 import com.crmfactory.messaging.events.tenant.TenantUpserted;
-import com.crmfactory.messaging.ingest.support.KafkaProbe;
 import com.crmfactory.messaging.ingest.support.TenantTopic;
+import com.crmfactory.messaging.ingest.support.WatchedTopics;
 import com.crmfactory.messaging.ingest.tenant.TenantDirectory;
 import com.crmfactory.messaging.support.kafka.EventCodec;
 import com.crmfactory.messaging.testsupport.Infrastructure;
@@ -66,7 +66,8 @@ class EmailWebhookIT {
     static final String SIGNED_ADDRESS = "orders@signed.example";
     static final String PATH = "/api/v1/webhooks/email/inbound";
     private static KeyPair sendGridKeys;
-    private static KafkaProbe kafka;
+    @RegisterExtension
+    static final WatchedTopics kafka = new WatchedTopics(Topics.INBOUND);
 
     @LocalServerPort
     int port;
@@ -97,19 +98,9 @@ class EmailWebhookIT {
     void setUp() {
         await().atMost(Duration.ofSeconds(20)).until(() -> directory.isLoaded()
                 && directory.ownerOfEmail(ADDRESS).isPresent() && directory.ownerOfEmail(SIGNED_ADDRESS).isPresent());
-        if (kafka == null) {
-            kafka = new KafkaProbe(Topics.INBOUND);
-        }
         mark = kafka.mark();
     }
 
-    @AfterAll
-    static void closeProbe() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
-    }
 
     @Test
     void aMailWithTheOrgsTokenBecomesOneEmailMessage() {

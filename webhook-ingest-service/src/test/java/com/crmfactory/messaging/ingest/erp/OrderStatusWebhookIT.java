@@ -15,10 +15,10 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +28,7 @@ import com.crmfactory.messaging.events.common.TenantStatus;
 import com.crmfactory.messaging.events.erp.OrderStatusChanged;
 import com.crmfactory.messaging.ingest.support.KafkaProbe;
 import com.crmfactory.messaging.ingest.support.TenantTopic;
+import com.crmfactory.messaging.ingest.support.WatchedTopics;
 import com.crmfactory.messaging.ingest.tenant.TenantDirectory;
 import com.crmfactory.messaging.support.kafka.EventCodec;
 import com.crmfactory.messaging.support.web.ErpWebhookSecret;
@@ -58,7 +59,8 @@ class OrderStatusWebhookIT {
             {"orderNumber":"SO-10042","status":"shipped","previousStatus":"confirmed",\
             "customer":{"phone":"+14155550123","email":"jane@customer.example","name":"Jane Doe"},\
             "carrier":"UPS","trackingUrl":"https://track.example/1Z999","lines":[{"sku":"HB-10","qty":250}],"note":null}""";
-    private static KafkaProbe kafka;
+    @RegisterExtension
+    static final WatchedTopics kafka = new WatchedTopics(Topics.ERP_ORDER_STATUS);
 
     @LocalServerPort
     int port;
@@ -83,19 +85,9 @@ class OrderStatusWebhookIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> directory.isLoaded()
                 && directory.statusOf(ORG).isPresent() && directory.statusOf(OTHER_ORG).isPresent()
                 && directory.statusOf(SUSPENDED_ORG).isPresent());
-        if (kafka == null) {
-            kafka = new KafkaProbe(Topics.ERP_ORDER_STATUS);
-        }
         mark = kafka.mark();
     }
 
-    @AfterAll
-    static void closeProbe() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
-    }
 
     @Test
     void aSignedChangeBecomesOneOrderStatusChanged() {

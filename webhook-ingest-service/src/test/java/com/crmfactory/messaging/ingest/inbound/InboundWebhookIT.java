@@ -17,10 +17,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +35,7 @@ import com.crmfactory.messaging.events.inbound.MessageReceived;
 import com.crmfactory.messaging.ingest.FixtureExpectations;
 import com.crmfactory.messaging.ingest.support.KafkaProbe;
 import com.crmfactory.messaging.ingest.support.TenantTopic;
+import com.crmfactory.messaging.ingest.support.WatchedTopics;
 import com.crmfactory.messaging.ingest.support.WebhookClient;
 import com.crmfactory.messaging.ingest.tenant.TenantDirectory;
 import com.crmfactory.messaging.support.kafka.EventCodec;
@@ -55,7 +56,8 @@ import tools.jackson.databind.JsonNode;
 class InboundWebhookIT {
 
     private static final String SMS = WebhookClient.SMS;
-    private static KafkaProbe kafka;
+    @RegisterExtension
+    static final WatchedTopics kafka = new WatchedTopics(Topics.INBOUND, Topics.DELIVERY_STATUS);
 
     @LocalServerPort
     int port;
@@ -79,19 +81,9 @@ class InboundWebhookIT {
         client = new WebhookClient(port);
         await().atMost(Duration.ofSeconds(20)).until(() -> directory.isLoaded()
                 && directory.ownerOf("whatsapp:+15555550100").isPresent() && directory.ownerOf("+15555550100").isPresent());
-        if (kafka == null) {
-            kafka = new KafkaProbe(Topics.INBOUND, Topics.DELIVERY_STATUS);
-        }
         mark = kafka.mark();
     }
 
-    @AfterAll
-    static void closeProbe() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
-    }
 
     static List<String> inboundFixtures() {
         return TwilioFixtures.inbound();

@@ -17,10 +17,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +39,8 @@ import com.crmfactory.messaging.events.common.TenantStatus;
 import com.crmfactory.messaging.events.common.TriggerChannel;
 import com.crmfactory.messaging.events.inbound.MessageReceived;
 import com.crmfactory.messaging.events.tenant.TenantUpserted;
-import com.crmfactory.messaging.ingest.support.KafkaProbe;
 import com.crmfactory.messaging.ingest.support.TenantTopic;
+import com.crmfactory.messaging.ingest.support.WatchedTopics;
 import com.crmfactory.messaging.ingest.support.WebhookClient;
 import com.crmfactory.messaging.ingest.tenant.TenantDirectory;
 import com.crmfactory.messaging.support.kafka.EventCodec;
@@ -64,7 +64,8 @@ class VoiceWebhookIT {
     static final String CALLER = "+14155550142";
     static final String GREETING = "Hello, you reached Voice Ltd. Please leave a message.";
     static final String VOICE = "/api/v1/webhooks/telephony/voice";
-    private static KafkaProbe kafka;
+    @RegisterExtension
+    static final WatchedTopics kafka = new WatchedTopics(Topics.INBOUND);
 
     @LocalServerPort
     int port;
@@ -87,19 +88,9 @@ class VoiceWebhookIT {
     void setUp() {
         client = new WebhookClient(port);
         await().atMost(Duration.ofSeconds(20)).until(() -> directory.isLoaded() && directory.ownerOf(LINE).isPresent());
-        if (kafka == null) {
-            kafka = new KafkaProbe(Topics.INBOUND);
-        }
         mark = kafka.mark();
     }
 
-    @AfterAll
-    static void closeProbe() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
-    }
 
     @Test
     void anIncomingCallIsAnsweredWithTheOrgsGreetingAndATranscribedRecording() throws Exception {
