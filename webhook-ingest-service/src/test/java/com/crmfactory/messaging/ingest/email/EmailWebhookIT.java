@@ -101,7 +101,6 @@ class EmailWebhookIT {
         mark = kafka.mark();
     }
 
-
     @Test
     void aMailWithTheOrgsTokenBecomesOneEmailMessage() {
         Multipart mail = reply(ADDRESS).file("attachment1", "drawing.pdf", "application/pdf", new byte[2048])

@@ -88,7 +88,6 @@ class OrderStatusWebhookIT {
         mark = kafka.mark();
     }
 
-
     @Test
     void aSignedChangeBecomesOneOrderStatusChanged() {
         HttpResponse<String> response = post(signed(ORG, secretOf(ORG), now(), BODY));

@@ -84,7 +84,6 @@ class InboundWebhookIT {
         mark = kafka.mark();
     }
 
-
     static List<String> inboundFixtures() {
         return TwilioFixtures.inbound();
     }

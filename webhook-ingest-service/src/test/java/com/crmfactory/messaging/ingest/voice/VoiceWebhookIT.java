@@ -91,7 +91,6 @@ class VoiceWebhookIT {
         mark = kafka.mark();
     }
 
-
     @Test
     void anIncomingCallIsAnsweredWithTheOrgsGreetingAndATranscribedRecording() throws Exception {
         HttpResponse<String> response = client.postSigned(VOICE, call("CA00000000000000000000000000000001"));
