@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +17,8 @@ import java.util.stream.Stream;
  *
  * <pre>java -cp … DevPostgres --port 15432 --data-dir .omni/data/postgres [--binaries-dir dir] [--ready-file f] db…</pre>
  *
- * Runs until SIGTERM; a shutdown hook stops the server cleanly ({@code pg_ctl stop -m fast}).
+ * Runs until SIGTERM under a {@link PostgresSupervisor}: it adopts a server an earlier launcher left running,
+ * starts the server again when it dies, and its shutdown hook stops it cleanly ({@code pg_ctl stop -m fast}).
  * Authentication is {@code trust} on localhost, so any password (e.g. {@code postgres}) is accepted.
  */
 public final class DevPostgres implements AutoCloseable {
@@ -36,28 +36,12 @@ public final class DevPostgres implements AutoCloseable {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv);
-        ReadyFile ready = ReadyFile.of(args.get("ready-file", null));
         Path binaries = args.get("binaries-dir", null) == null ? null : Path.of(args.get("binaries-dir", null));
-        long startedAt = System.nanoTime();
-        DevPostgres server = start(args.getInt("port", 15432), Path.of(args.required("data-dir")), binaries,
-                args.positional());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (ready != null) {
-                ready.delete();
-            }
-            server.close();
-            stopped.countDown();
-        }, "dev-postgres-shutdown"));
-        String line = String.format("DevPostgres ready: %s (PostgreSQL pid %s, databases %s, data %s) in %d ms",
-                server.serverUrl(), server.postmasterPid(), String.join(", ", args.positional()),
-                server.dataDirectory, (System.nanoTime() - startedAt) / 1_000_000);
-        if (ready != null) {
-            ready.write(line + System.lineSeparator());
-        }
-        System.out.println(line);
-        System.gc(); // give back the heap used once for unpacking the binaries
-        stopped.await();
+        PostgresSupervisor supervisor = new PostgresSupervisor(args.getInt("port", 15432),
+                Path.of(args.required("data-dir")), binaries, args.positional(),
+                ReadyFile.of(args.get("ready-file", null)));
+        Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "dev-postgres-shutdown"));
+        supervisor.run();
     }
 
     /** Starts (initialising the data directory only the first time) and creates the missing databases. */
@@ -72,6 +56,8 @@ public final class DevPostgres implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "localhost")
+                // zonky turns it off for speed; a killed server must not take acknowledged commits with it
+                .setServerConfig("synchronous_commit", "on")
                 // the postmaster writes straight into our stdout (the log file), which outlives this JVM
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
                 .setErrorRedirector(ProcessBuilder.Redirect.INHERIT);

@@ -63,6 +63,12 @@ final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL, as an operator's {@code kill -9} or the OOM killer: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     String output() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
