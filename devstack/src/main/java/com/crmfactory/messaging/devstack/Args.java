@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Minimal command-line parsing: {@code --name value} options followed or preceded by positional values. */
-final class Args {
+public final class Args {
 
     private final Map<String, String> options = new HashMap<>();
     private final List<String> positional = new ArrayList<>();
@@ -14,7 +14,7 @@ final class Args {
     private Args() {
     }
 
-    static Args parse(String... args) {
+    public static Args parse(String... args) {
         Args parsed = new Args();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -30,7 +30,7 @@ final class Args {
         return parsed;
     }
 
-    String required(String name) {
+    public String required(String name) {
         String value = options.get(name);
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("missing required option --" + name);
@@ -38,16 +38,16 @@ final class Args {
         return value;
     }
 
-    String get(String name, String defaultValue) {
+    public String get(String name, String defaultValue) {
         return options.getOrDefault(name, defaultValue);
     }
 
-    int getInt(String name, int defaultValue) {
+    public int getInt(String name, int defaultValue) {
         String value = options.get(name);
         return value == null ? defaultValue : Integer.parseInt(value);
     }
 
-    List<String> positional() {
+    public List<String> positional() {
         return List.copyOf(positional);
     }
 }

@@ -42,7 +42,7 @@ public final class SendTestWebhook {
     }
 
     /** The parameters Twilio sends for an inbound SMS or WhatsApp text (docs/twilio.md#inbound-webhook). */
-    static Map<String, String> form(Map<String, String> options) {
+    public static Map<String, String> form(Map<String, String> options) {
         boolean whatsapp = "whatsapp".equals(options.getOrDefault("channel", "sms"));
         String from = options.getOrDefault("from", "+14155550100");
         String to = options.getOrDefault("to", System.getenv().getOrDefault(whatsapp ? "PLATFORM_TWILIO_WHATSAPP_NUMBER"
@@ -78,7 +78,7 @@ public final class SendTestWebhook {
         return value;
     }
 
-    static String encode(Map<String, String> form) {
+    public static String encode(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

@@ -1,0 +1,54 @@
+package com.crmfactory.messaging.devstack.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LoadReportTest {
+
+    @Test
+    void percentilesAreNearestRank() {
+        Stats stats = Stats.of(List.of(5L, 1L, 4L, 2L, 3L, 6L, 7L, 8L, 9L, 10L));
+        assertThat(stats).isEqualTo(new Stats(10, 5, 9, 10, 10));
+        assertThat(Stats.of(List.of()).count()).isZero();
+    }
+
+    @Test
+    void customerNumbersAreFreshNorthAmericanNumbersOutsideTollFree() {
+        CustomerNumbers numbers = new CustomerNumbers();
+        String first = numbers.next();
+        assertThat(first).matches("\\+1[2-7]\\d{2}[2-9]\\d{6}");
+        assertThat(numbers.next()).isNotEqualTo(first);
+    }
+
+    @Test
+    void theKneeIsTheHighestRateBeforeTheFirstThatFailedAndNamesTheBusiestProcessThere() {
+        LoadReport report = new LoadReport("--rates 10,20,40", "test", 60);
+        report.add(step(10, true, 0.3));
+        report.add(step(20, true, 0.6));
+        report.add(step(40, false, 1.4));
+        assertThat(report.knee()).startsWith("20 msg/s; busiest process: ai-agent-service (1.40 of");
+        assertThat(report.markdown()).contains("| 40/s |").contains("backlog growing");
+    }
+
+    @Test
+    void theMeterReadsCpuAndMemoryOfAProcessFromProc() {
+        ProcessMeter meter = new ProcessMeter(List.of(ProcessMeter.Watched.parse("self:" + ProcessHandle.current().pid() + ":-")));
+        ProcessMeter.Reading reading = meter.read().get("self");
+        assertThat(reading.cpuSeconds()).isPositive();
+        assertThat(reading.rssBytes()).isGreaterThan(10L * 1024 * 1024);
+        assertThat(reading.heapUsedBytes()).isEqualTo(-1); // no management port
+    }
+
+    private static StepResult step(int rate, boolean sustained, double agentCores) {
+        List<StepResult.ProcessCost> costs = List.of(
+                new StepResult.ProcessCost("ai-agent-service", 60, 50, agentCores, 1000, 1, 1, 1, 1),
+                new StepResult.ProcessCost("conversation-service", 30, 25, agentCores / 2, 1000, 1, 1, 1, 1));
+        Stats latency = new Stats(rate * 60, 100, 200, 300, 400);
+        return new StepResult(rate, 60, rate * 60, rate * 60, Map.of(), rate * 60, 0, 0, latency, latency, 100,
+                sustained ? 110 : 900, 10, List.of(), 0, agentCores * 1.5, costs, sustained,
+                sustained ? "sustained" : "backlog growing");
+    }
+}
