@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * simulated phone by SMS;</li>
  * <li>after the WhatsApp window (5 s here) plain text is refused with 422 naming the approved templates, and a
  * template reply reaches the simulated WhatsApp phone with its Content SID and variables;</li>
+ * <li>a WhatsApp greeting gets the {@code welcome_menu} that template-service created in the simulator's Content API
+ * (its three buttons on the phone), and a button tap is answered;</li>
  * <li>an e-mail from the simulator's customer (an Inbound Parse multipart on the org's token path, after the org's
  * address and token were set up through the admin API as {@code ./omni up} does) becomes an {@code email} session
  * whose message shows the subject.</li>
@@ -90,7 +92,7 @@ class VoicemailAndTemplateE2EIT {
         templates = ServiceProcess.start("template-service", templateEnv);
 
         for (ServiceProcess process : processes()) {
-            process.awaitReady(Duration.ofSeconds(180));
+            process.awaitReady(Duration.ofSeconds(300)); // seven JVMs starting at once on a busy 2-core machine
         }
     }
 
@@ -200,6 +202,71 @@ class VoicemailAndTemplateE2EIT {
         assertThat(onThePhone.path("from").asString()).isEqualTo("whatsapp:" + WHATSAPP_NUMBER);
         JsonNode variables = json.readTree(onThePhone.path("contentVariables").asString());
         assertThat(variables.toString()).contains(orderNumber).contains("Ana").contains("Friday");
+    }
+
+    /**
+     * Issue 13: template-service created the org's {@code welcome_menu} in the simulator's Content API and the
+     * simulator approved it; the AI agent greets a new WhatsApp customer with it, the phone shows its three
+     * buttons, and a tap on one (ButtonPayload) is answered.
+     */
+    @Test
+    void aGreetingOnWhatsAppGetsTheProvisionedWelcomeMenuAndItsButtonTapIsAnswered() throws Exception {
+        // (this stack's gateway routes no template API: the simulator's Content API is asked directly, as Twilio's console would be)
+        JsonNode content = until(Duration.ofSeconds(90), "welcome_menu created in the simulator and approved", () -> {
+            for (JsonNode c : json.readTree(simulatorAuthorized("/v1/Content?PageSize=500").body()).path("contents")) {
+                if (c.path("friendly_name").asString("").startsWith("welcome_menu_") && "approved".equals(json.readTree(
+                        simulatorAuthorized("/v1/Content/" + c.path("sid").asString() + "/ApprovalRequests").body())
+                        .at("/whatsapp/status").asString())) {
+                    return c;
+                }
+            }
+            return null;
+        });
+        String sid = content.path("sid").asString();
+        assertThat(sid).isNotEqualTo(ORDER_CONFIRMATION_SID);
+        assertThat(content.at("/types/twilio~1quick-reply/actions")).hasSize(3);
+        // the overridden built-in (TWILIO_TPL_ORDER_CONFIRMATION) was not provisioned
+        assertThat(json.readTree(simulatorAuthorized("/v1/Content?PageSize=500").body()).path("contents").valueStream()
+                .map(c -> c.path("friendly_name").asString("")).filter(n -> n.startsWith("order_confirmation_"))).isEmpty();
+
+        // the agent's copy of the catalogue follows the topic: greet until its welcome carries the provisioned SID
+        String[] customer = new String[1];
+        JsonNode menu = until(Duration.ofSeconds(90), "the welcome menu on the simulated WhatsApp phone", () -> {
+            customer[0] = randomNumber();
+            simulator("POST", "/sim/customer/send", json.writeValueAsString(Map.of(
+                    "channel", "whatsapp", "phone", customer[0], "to", WHATSAPP_NUMBER, "body", "Hello")));
+            for (int i = 0; i < 20; i++) {
+                for (JsonNode m : json.readTree(simulator("GET", "/sim/customer/inbox?phone=" + enc(customer[0]), null).body())) {
+                    if (!m.path("contentSid").isNull() && !m.path("contentSid").asString("").isEmpty()) {
+                        return sid.equals(m.path("contentSid").asString()) ? m : null;
+                    }
+                }
+                Thread.sleep(500);
+            }
+            return null;
+        });
+        assertThat(menu.path("to").asString()).isEqualTo("whatsapp:" + customer[0]);
+        assertThat(menu.at("/content/type").asString()).isEqualTo("twilio/quick-reply");
+        assertThat(menu.at("/content/buttons").valueStream().map(b -> b.path("id").asString()).toList())
+                .containsExactly("order_status", "find_part", "talk_to_agent");
+
+        HttpResponse<String> tap = simulator("POST", "/sim/customer/send", json.writeValueAsString(Map.of("channel", "whatsapp",
+                "phone", customer[0], "to", WHATSAPP_NUMBER, "buttonId", "order_status", "buttonText", "Check an order")));
+        assertThat(tap.statusCode()).as(tap.body()).isEqualTo(200);
+        JsonNode answer = until(Duration.ofSeconds(60), "the agent's answer to the button tap", () -> {
+            for (JsonNode m : json.readTree(simulator("GET", "/sim/customer/inbox?phone=" + enc(customer[0]), null).body())) {
+                if (m.path("body").asString("").contains("order number")) {
+                    return m;
+                }
+            }
+            return null;
+        });
+        assertThat(answer.path("contentSid").isNull()).isTrue();
+    }
+
+    private HttpResponse<String> simulatorAuthorized(String path) throws Exception {
+        return send(simulator.url() + path, "GET", null, "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (StackEnvironment.ACCOUNT_SID + ":" + TwilioFixtures.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -20,7 +20,8 @@ import com.sun.net.httpserver.HttpExchange;
  * <ul>
  * <li>{@code POST /sim/customer/send} {@code {channel, phone, to?, body?, mediaUrl?, buttonId?, buttonText?, listId?, listTitle?}}:
  * a signed inbound webhook to the ingest (through the gateway URL), like Twilio's</li>
- * <li>{@code GET /sim/customer/inbox?phone=}: what reached that phone</li>
+ * <li>{@code GET /sim/customer/inbox?phone=}: what reached that phone (a Content send with its rendered
+ * {@code content}: type, body, buttons or list items, variables filled in)</li>
  * <li>{@code POST|GET|DELETE /sim/rules}, {@code POST /sim/settings {outOfOrder}}, {@code GET /sim/messages},
  * {@code GET /sim/stats}, {@code POST /sim/reset}</li>
  * </ul>
@@ -65,7 +66,7 @@ final class CustomerApi {
                 sim.callbacks.outOfOrder = Boolean.TRUE.equals(settings.get("outOfOrder"));
                 json(ex, 200, Map.of("outOfOrder", sim.callbacks.outOfOrder));
             }
-            case "GET /sim/messages" -> json(ex, 200, sim.messages.stream().map(this::view).toList());
+            case "GET /sim/messages" -> json(ex, 200, messagesAfter(ex).stream().map(this::view).toList());
             case "GET /sim/stats" -> json(ex, 200, Map.of("posts", sim.posts.get(), "messages", sim.messages.size()));
             case "POST /sim/reset" -> {
                 sim.messages.clear();
@@ -158,6 +159,14 @@ final class CustomerApi {
         json(ex, sent.status() >= 200 && sent.status() < 300 ? 200 : 502, view);
     }
 
+    /** {@code ?after=N}: the messages after the first N, so that a load run can poll a long list cheaply. */
+    private List<SimMessage> messagesAfter(HttpExchange ex) {
+        String after = SimHttp.first(SimHttp.form(ex.getRequestURI().getRawQuery()), "after");
+        List<SimMessage> all = List.copyOf(sim.messages);
+        int from = after == null || !after.matches("\\d{1,9}") ? 0 : Math.min(Integer.parseInt(after), all.size());
+        return all.subList(from, all.size());
+    }
+
     private void inbox(HttpExchange ex, String phone) throws IOException {
         List<Map<String, Object>> got = new ArrayList<>();
         if (phone != null) {
@@ -180,6 +189,9 @@ final class CustomerApi {
         v.put("mediaUrls", m.mediaUrls());
         v.put("contentSid", m.contentSid());
         v.put("contentVariables", m.contentVariables());
+        if (m.content() != null) {
+            v.put("content", m.content()); // the buttons / list items as the phone shows them, variables filled in
+        }
         v.put("status", m.status()[0]);
         v.put("errorCode", m.errorCode()[0]);
         v.put("createdAtMillis", m.created().toInstant().toEpochMilli());

@@ -7,17 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A message the simulator holds (sent by the product, or sent by a simulated customer). */
+/**
+ * A message the simulator holds (sent by the product, or sent by a simulated customer).
+ *
+ * @param content what the phone shows for a ContentSid send ({@link ContentRender}), else null
+ */
 record SimMessage(String sid, String accountSid, String from, String to, String body, List<String> mediaUrls,
-        String contentSid, String contentVariables, String statusCallback, String direction, ZonedDateTime created,
-        long receivedNanos, String[] status, Integer[] errorCode) {
+        String contentSid, String contentVariables, Map<String, Object> content, String statusCallback, String direction,
+        ZonedDateTime created, long receivedNanos, String[] status, Integer[] errorCode) {
 
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     static SimMessage outbound(String sid, String accountSid, String from, String to, String body, List<String> media,
-            String contentSid, String contentVariables, String statusCallback) {
+            String contentSid, String contentVariables, Map<String, Object> content, String statusCallback) {
         return new SimMessage(sid, accountSid, from, to, body, List.copyOf(media), contentSid, contentVariables,
-                statusCallback, "outbound-api", ZonedDateTime.now(ZoneOffset.UTC), System.nanoTime(),
+                content, statusCallback, "outbound-api", ZonedDateTime.now(ZoneOffset.UTC), System.nanoTime(),
                 new String[] {"queued"}, new Integer[] {null});
     }
 

@@ -6,6 +6,7 @@ import static com.crmfactory.messaging.devstack.twilio.SimHttp.json;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -52,10 +53,19 @@ public final class TwilioSimulator implements AutoCloseable {
 
     public TwilioSimulator(int port, String accountSid, String authToken, String ingestBaseUrl, long callbackStepMs)
             throws IOException {
+        this(port, accountSid, authToken, ingestBaseUrl, callbackStepMs, dataDir(System.getenv("SIMULATOR_DATA_DIR")));
+    }
+
+    /**
+     * @param dataDir where the Content API's resources and approvals are kept across restarts ({@code contents.json}),
+     *        or null to keep them in memory only
+     */
+    public TwilioSimulator(int port, String accountSid, String authToken, String ingestBaseUrl, long callbackStepMs,
+            Path dataDir) throws IOException {
         this.accountSid = accountSid;
         this.authToken = authToken;
         this.callbacks = new StatusCallbacks(authToken, callbackStepMs);
-        this.content = new ContentApi(accountSid);
+        this.content = new ContentApi(accountSid, dataDir == null ? null : dataDir.resolve("contents.json"));
         this.customer = new CustomerApi(this, ingestBaseUrl);
         String ingest = ingestBaseUrl.replaceAll("/+$", "");
         this.voice = new VoiceCalls(this, ingest);
@@ -216,8 +226,13 @@ public final class TwilioSimulator implements AutoCloseable {
             return;
         }
         String sid = (mediaUrls.isEmpty() ? "SM" : "MM") + HexFormat.of().formatHex(randomBytes());
+        Map<String, Object> shown = ContentRender.render(content.content(contentSid), first(p, "ContentVariables"),
+                to.startsWith("whatsapp:"));
+        if (shown != null && (body == null || body.isEmpty())) {
+            body = (String) shown.get("body"); // Twilio's Message resource carries the content's rendered text
+        }
         SimMessage m = SimMessage.outbound(sid, accountSid, from, to, body, mediaUrls, contentSid,
-                first(p, "ContentVariables"), first(p, "StatusCallback"));
+                first(p, "ContentVariables"), shown, first(p, "StatusCallback"));
         messages.add(m);
         bySid.put(sid, m);
         FailureRules.Rule outcome = rules.take(to, FailureRules.Kind.UNDELIVERED, FailureRules.Kind.WINDOW);
@@ -280,6 +295,10 @@ public final class TwilioSimulator implements AutoCloseable {
             }
         }
         return fallback;
+    }
+
+    private static Path dataDir(String configured) {
+        return configured == null || configured.isBlank() ? null : Path.of(configured.strip());
     }
 
     private static String env(String name, String fallback) {

@@ -9,7 +9,8 @@ import com.crmfactory.messaging.template.catalog.TemplateContent;
 /**
  * The templates every org has, in English and for any channel. The AI agent and automations send them by
  * key, so their keys never change; orgs may reword them. Their Content SIDs come from
- * {@code TWILIO_TPL_<KEY>} (none by default: without one, outbound sends them as in-session content).
+ * {@code TWILIO_TPL_<KEY>} when the deployment sets one, else from their own Content resource, which
+ * {@code ContentProvisioner} creates in Twilio for each org.
  */
 public final class BuiltInTemplates {
 

@@ -19,6 +19,7 @@ import com.crmfactory.messaging.template.catalog.MessageTemplate;
 import com.crmfactory.messaging.template.catalog.MessageTemplateRepository;
 import com.crmfactory.messaging.template.catalog.TemplateContent;
 import com.crmfactory.messaging.template.catalog.TemplateEvents;
+import com.crmfactory.messaging.template.provisioning.ProvisioningQueue;
 
 /**
  * Creates an org's built-in templates, once. Called when the org appears on {@code platform.tenants.v1}
@@ -38,17 +39,19 @@ public class DefaultTemplates {
     private final TemplateEvents events;
     private final ContentSidOverrides overrides;
     private final Clock clock;
+    private final ProvisioningQueue provisioning;
     /** Orgs known to have their defaults: spares the API a database round trip per request. */
     private final Set<String> done = ConcurrentHashMap.newKeySet();
 
     DefaultTemplates(JdbcTemplate jdbc, TransactionTemplate transaction, MessageTemplateRepository templates,
-            TemplateEvents events, ContentSidOverrides overrides, Clock clock) {
+            TemplateEvents events, ContentSidOverrides overrides, Clock clock, ProvisioningQueue provisioning) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.templates = templates;
         this.events = events;
         this.overrides = overrides;
         this.clock = clock;
+        this.provisioning = provisioning;
     }
 
     /** Makes sure the org has its built-ins; idempotent and safe to call concurrently. */
@@ -73,8 +76,13 @@ public class DefaultTemplates {
             if (templates.findIdentity(orgId, content.key(), content.channel(), content.language()).isPresent()) {
                 continue; // the org already made its own: keep it
             }
-            MessageTemplate template = templates.save(MessageTemplate.create(orgId, content, true, now));
+            // flushed at once: the provisioning row below refers to it
+            MessageTemplate template = templates.saveAndFlush(MessageTemplate.create(orgId, content, true, now));
             events.upserted(template, now);
+            if (template.contentSid() == null) {
+                // its own Content resource in Twilio, created after this commit (ContentProvisioner)
+                provisioning.enqueue(template.id(), orgId, template.key());
+            }
         }
         log.info("Created the built-in templates {} of org {}", BuiltInTemplates.keys(), orgId);
     }

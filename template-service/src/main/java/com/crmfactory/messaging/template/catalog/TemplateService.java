@@ -96,6 +96,23 @@ public class TemplateService {
         return found.map(TemplateResponse::of);
     }
 
+    /**
+     * Used by Content provisioning: gives the template the Content SID created for it, unless it got one
+     * meanwhile (a {@code TWILIO_TPL_*} override, the org's own); published like any change.
+     *
+     * @return whether the SID was stored
+     */
+    public boolean attachContentSid(UUID id, String contentSid) {
+        Optional<MessageTemplate> found = templates.lockById(id).filter(t -> t.contentSid() == null);
+        found.ifPresent(template -> {
+            Instant now = clock.instant();
+            template.replace(template.content().withContentSid(contentSid), now);
+            templates.flush();
+            events.upserted(template, now);
+        });
+        return found.isPresent();
+    }
+
     @Transactional(readOnly = true)
     public MessageTemplate find(String orgId, UUID id) {
         return templates.findByIdAndOrgId(id, orgId).orElseThrow(() -> new NotFoundException(RESOURCE, id));

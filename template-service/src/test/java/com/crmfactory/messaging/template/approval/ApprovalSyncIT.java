@@ -35,6 +35,8 @@ import com.crmfactory.messaging.template.TemplateApi;
 import com.crmfactory.messaging.template.TemplateApi.Response;
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Approval status from Twilio's Content API, through the real Twilio SDK redirected to a local fake:
  * on demand, periodically, and shared out safely between replicas.
@@ -182,6 +184,24 @@ class ApprovalSyncIT {
                     .until(() -> "approved".equals(api.get(org, PATH + "/" + id).text("approvalStatus")));
             CatalogTopic.await(org, all -> all.stream().anyMatch(e -> e.key().equals(id) && "approved".equals(e.text("approvalStatus"))));
         }
+    }
+
+    /** TWILIO_TPL_WELCOME_MENU wins: that built-in is never provisioned, the others get Content resources of their own. */
+    @Test
+    void anOverriddenBuiltInIsNeverProvisioned() {
+        String org = "org-sync-provisioned";
+        api.get(org, PATH);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode items = api.get(org, PATH).body().get("items");
+            return items.valueStream().allMatch(t -> t.hasNonNull("contentSid"));
+        });
+        Map<String, String> sids = new HashMap<>();
+        api.get(org, PATH).body().get("items").forEach(t -> sids.put(t.get("key").asString(), t.get("contentSid").asString()));
+        assertThat(sids.get("welcome_menu")).isEqualTo(WELCOME_SID);
+        assertThat(sids.get("order_confirmation")).isNotEqualTo(WELCOME_SID);
+        assertThat(twilio.content(sids.get("order_confirmation"))).isNotNull();
+        assertThat(twilio.requests("POST", "/v1/Content"))
+                .noneMatch(r -> r.json().path("friendly_name").asString().startsWith("welcome_menu"));
     }
 
     /** Two replicas claiming at once never get the same template (FOR UPDATE SKIP LOCKED). */

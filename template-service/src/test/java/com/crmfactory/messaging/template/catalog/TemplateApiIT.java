@@ -332,6 +332,18 @@ class TemplateApiIT {
         assertThat(sync.text("detail")).contains("PLATFORM_TWILIO_ACCOUNT_SID").contains("PLATFORM_TWILIO_AUTH_TOKEN");
     }
 
+    /** Without credentials the built-ins wait for their Content resources: nothing fails, on demand is a 503. */
+    @Test
+    void provisioningWithoutTwilioCredentialsExplainsItself() {
+        String org = "org-noprovision";
+        String welcome = idOf(org, "welcome_menu");
+        assertThat(api.get(org, PATH + "/" + welcome).text("contentSid")).isNull();
+        Response provision = api.post(org, PATH + "/" + welcome + "/provision", null);
+        assertThat(provision.status()).isEqualTo(503);
+        assertThat(provision.contentType()).startsWith("application/problem+json");
+        assertThat(provision.text("detail")).contains("PLATFORM_TWILIO_ACCOUNT_SID").contains("Content provisioning");
+    }
+
     private String idOf(String org, String key) {
         return api.get(org, PATH + "?key=" + key).body().get("items").get(0).get("id").asString();
     }
