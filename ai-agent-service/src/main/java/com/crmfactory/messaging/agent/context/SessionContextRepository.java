@@ -52,15 +52,22 @@ public class SessionContextRepository {
                 .findFirst();
     }
 
-    /** Another turn of this session is running (its claim has not expired). */
-    public boolean claimed(String sessionId, Instant now) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT turn_claim IS NOT NULL AND turn_claimed_until > ? "
-                + "FROM agent_session WHERE session_id = ?", Boolean.class, Timestamp.from(now), sessionId));
+    /** When the session's turn is due and who holds its turn, in one read (under the turn's row lock). */
+    public TurnState turnState(String sessionId) {
+        return jdbc.query("SELECT due_at, turn_claim, turn_claimed_until FROM agent_session WHERE session_id = ?",
+                (rs, i) -> new TurnState(instant(rs.getTimestamp(1)), rs.getString(2), instant(rs.getTimestamp(3))),
+                sessionId).stream().findFirst().orElse(TurnState.NONE);
     }
 
     public void claim(String sessionId, String claim, Instant until) {
         jdbc.update("UPDATE agent_session SET turn_claim = ?, turn_claimed_until = ? WHERE session_id = ?", claim,
                 Timestamp.from(until), sessionId);
+    }
+
+    /** The heartbeat of a running turn: extends its lease; false once the claim is no longer the turn's. */
+    public boolean renew(String sessionId, String claim, Instant until) {
+        return jdbc.update("UPDATE agent_session SET turn_claimed_until = ? WHERE session_id = ? AND turn_claim = ?",
+                Timestamp.from(until), sessionId, claim) == 1;
     }
 
     /** The turn's claim is still the session's (it did not expire and pass to another turn). */
@@ -110,9 +117,14 @@ public class SessionContextRepository {
                 .stream().filter(t -> t != null).map(Timestamp::toInstant).findFirst();
     }
 
-    public List<String> overdue(Instant now) {
-        return jdbc.queryForList("SELECT session_id FROM agent_session WHERE due_at <= ? AND handler = 'ai' LIMIT 50",
-                String.class, Timestamp.from(now));
+    /**
+     * Sessions whose turn should run and did not: due since {@code dueBefore} (a restart or a failure left them), or
+     * whose turn's lease lapsed at {@code now} (the replica running it died: the claim was not renewed).
+     */
+    public List<String> overdue(Instant dueBefore, Instant now) {
+        return jdbc.queryForList("SELECT session_id FROM agent_session WHERE handler = 'ai' AND (due_at <= ? "
+                + "OR (turn_claim IS NOT NULL AND turn_claimed_until <= ?)) LIMIT 50", String.class,
+                Timestamp.from(dueBefore), Timestamp.from(now));
     }
 
     public boolean addMessage(String sessionId, CustomerMessage m) {
@@ -148,6 +160,10 @@ public class SessionContextRepository {
 
     public void saveAnalysis(String messageId, String analysis) {
         jdbc.update("UPDATE agent_message SET analysis = ? WHERE message_id = ?", analysis, messageId);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     private CustomerMessage message(ResultSet rs) throws SQLException {

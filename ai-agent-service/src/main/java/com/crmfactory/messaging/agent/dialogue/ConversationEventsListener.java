@@ -1,6 +1,8 @@
 package com.crmfactory.messaging.agent.dialogue;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +20,8 @@ import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /**
  * {@code conversation.events.v1}: the agent's copy of sessions and messages, and who handles each session;
- * a new customer message makes the session's turn due.
+ * a new customer message makes the session's turn due. Which records the consumer's poll still holds behind this
+ * one on its partition tells the turns whether more of a burst is on its way ({@link TurnScheduler}).
  */
 @Component
 class ConversationEventsListener {
@@ -37,13 +40,14 @@ class ConversationEventsListener {
 
     @KafkaListener(id = "agent-conversation-events", idIsGroup = false, topics = Topics.CONVERSATION_EVENTS)
     @Transactional
-    public void on(ConsumerRecord<String, String> record) {
+    public void on(ConsumerRecord<String, String> record, Consumer<?, ?> consumer) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         events.firstDelivery(CONSUMER, record).ifPresent(payload -> {
             if (payload instanceof SessionOpened opened) {
                 context.opened(opened);
             } else if (payload instanceof MessageRecorded recorded) {
                 if (context.recorded(recorded)) {
-                    turns.customerWrote(recorded.sessionId());
+                    turns.customerWrote(recorded.sessionId(), partition);
                 }
             } else if (payload instanceof SessionAssigned assigned) {
                 context.handler(assigned.orgId(), assigned.sessionId(), SessionContext.Handler.human);
@@ -58,5 +62,15 @@ class ConversationEventsListener {
                 }
             }
         });
+        turns.recordHandled(partition, lastOfPoll(record, partition, consumer));
+    }
+
+    /** The poll returned no record of this partition after this one (the consumer's position is just past it). */
+    private static boolean lastOfPoll(ConsumerRecord<?, ?> record, TopicPartition partition, Consumer<?, ?> consumer) {
+        try {
+            return record.offset() + 1 >= consumer.position(partition);
+        } catch (RuntimeException revokedOrClosing) {
+            return true;
+        }
     }
 }
