@@ -18,7 +18,7 @@ import java.util.Set;
  * that looks for them: each text whole and URL-encoded, every two consecutive words of it, each
  * address, and each number's digits (a masked number keeps only its last four).
  */
-final class PersonalDataCorpus {
+public final class PersonalDataCorpus {
 
     private final Random random = new Random();
     private final List<String> phones = new ArrayList<>();
@@ -26,20 +26,20 @@ final class PersonalDataCorpus {
     private final List<String> texts = new ArrayList<>();
 
     /** A fresh customer number, E.164 in the 555 range. */
-    String phone() {
+    public String phone() {
         String phone = "+1555" + String.format(Locale.ROOT, "%07d", random.nextInt(10_000_000));
         phones.add(phone);
         return phone;
     }
 
-    String email() {
+    public String email() {
         String email = "kestrel." + Integer.toString(random.nextInt(1 << 30), 36) + "@example.org";
         emails.add(email);
         return email;
     }
 
     /** A multi-word text holding an e-mail address, a phone number and non-ASCII letters. */
-    String text(String opening) {
+    public String text(String opening) {
         String text = opening + " ümlaut quokka " + Integer.toString(random.nextInt(1 << 30), 36)
                 + ", mail " + email() + " or ring " + phone() + " about parcel wombat 🚚 today";
         texts.add(text);
@@ -47,7 +47,7 @@ final class PersonalDataCorpus {
     }
 
     /** Every forbidden string found in the files, with the file it was found in. */
-    List<String> findIn(List<Path> logs) {
+    public List<String> findIn(List<Path> logs) {
         List<String> found = new ArrayList<>();
         for (Path log : logs) {
             String content = read(log);

@@ -27,14 +27,20 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String readyPath;
+    /** how it was launched, for {@link #restart()} on the same ports */
+    private final List<String> what;
+    private final Map<String, String> environment;
 
-    private ServiceProcess(String name, int port, int managementPort, Process process, Path log, String readyPath) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log, String readyPath,
+            List<String> what, Map<String, String> environment) {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
         this.process = process;
         this.log = log;
         this.readyPath = readyPath;
+        this.what = what;
+        this.environment = environment;
     }
 
     static ServiceProcess start(String module, Map<String, String> environment) {
@@ -70,6 +76,11 @@ final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess launch(String name, List<String> what, Map<String, String> environment, String readyPath,
             boolean portArgument) {
+        return launch(name, what, environment, readyPath, portArgument, false);
+    }
+
+    private static ServiceProcess launch(String name, List<String> what, Map<String, String> environment, String readyPath,
+            boolean portArgument, boolean appendLog) {
         // a caller may choose the port (e.g. a process that others must know the address of before it starts)
         int port = environment.containsKey("SERVER_PORT") ? Integer.parseInt(environment.get("SERVER_PORT")) : freePort();
         Path log = logDirectory().resolve(name + ".log");
@@ -80,17 +91,24 @@ final class ServiceProcess implements AutoCloseable {
             if (portArgument) {
                 command.addAll(List.of("--port", String.valueOf(port)));
             }
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", String.valueOf(port));
             // a Spring Boot service serves actuator on a port of its own (by default its port + 1000: maybe taken)
-            int managementPort = portArgument ? -1 : freePort();
+            int managementPort = portArgument ? -1 : environment.containsKey("MANAGEMENT_SERVER_PORT")
+                    ? Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT")) : freePort();
             if (!portArgument) {
                 builder.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
             }
             // plain-text logs are easier to read in target/ than JSON, unless a test asks for production's (ecs)
             builder.environment().putIfAbsent("LOGGING_STRUCTURED_FORMAT_CONSOLE", "");
-            return new ServiceProcess(name, port, managementPort, builder.start(), log, readyPath);
+            Map<String, String> relaunch = new java.util.HashMap<>(environment);
+            relaunch.put("SERVER_PORT", String.valueOf(port));
+            if (managementPort > 0) {
+                relaunch.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+            }
+            return new ServiceProcess(name, port, managementPort, builder.start(), log, readyPath, what, relaunch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -163,6 +181,23 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code kill -9}: SIGKILL, no shutdown hook, no graceful Kafka leave (the system suite's crash). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** A new JVM of the same service on the same ports and environment (its log is appended to), not yet ready. */
+    ServiceProcess restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        return launch(name, what, environment, readyPath, managementPort < 0, true);
     }
 
     @Override
