@@ -9,17 +9,11 @@
 #                                           [--latency-seconds=20] [--shaping-messages=60] [--heap=256m]
 #                                           [--out=bench/results.md]
 #
-# Needs the modules' dependencies installed once (./mvnw -B -q install -DskipTests from the repository root).
-# BENCH_MAVEN_FLAGS="-o" builds offline.
+# One command from a clean clone: the reactor builds what the benchmark needs (the service's jar, the devstack's
+# simulator, their upstream modules, tests skipped) and the `benchmark` profile runs OutboundBenchmark:
+#   ./mvnw -B verify -Pbenchmark -DskipTests -pl outbound-messaging-service -am -Dbench.args="--burst=2000"
+# This script is that command. BENCH_MAVEN_FLAGS="-o" builds offline.
 set -euo pipefail
-module="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$module/.."
-./mvnw -B -q ${BENCH_MAVEN_FLAGS:-} -pl outbound-messaging-service -DskipTests package dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench-classpath.txt"
-if [[ ! -f devstack/target/classpath.txt || ! -f devstack/target/devstack-0.1.0-SNAPSHOT.jar ]]; then
-  ./mvnw -B -q ${BENCH_MAVEN_FLAGS:-} -pl devstack -DskipTests package
-fi
-cd "$module"
-exec java -Xms512m -Xmx512m -Dtest.infrastructure=embedded \
-  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  com.crmfactory.messaging.outbound.bench.OutboundBenchmark "$@"
+cd "$(dirname "$0")/../.."
+exec ./mvnw -B -q ${BENCH_MAVEN_FLAGS:-} verify -Pbenchmark -DskipTests -pl outbound-messaging-service -am \
+  -Dbench.args="$*"

@@ -34,7 +34,7 @@ class InboundListener {
             if (event.payload() instanceof MessageReceived received) {
                 events.onceInItsOwnTransaction(CONSUMER, event, () -> inbound.receive(received, record.key()))
                         .flatMap(help -> help)
-                        .ifPresent(dispatcher::dispatch);
+                        .ifPresent(requestId -> dispatcher.dispatch(record.key() == null ? requestId : record.key(), requestId));
             }
         });
     }

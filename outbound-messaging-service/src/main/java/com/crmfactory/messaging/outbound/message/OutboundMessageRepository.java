@@ -63,18 +63,22 @@ public class OutboundMessageRepository {
                 WHERE request_id = ? AND state = 'pending'""", requestId) == 1;
     }
 
+    /**
+     * pending → sending for a Twilio send, recording in the same statement what will be POSTed (kept for its
+     * reconciliation, see {@link SendFingerprint}) and counting the first attempt; false if another worker has it.
+     */
+    public boolean claimTwilio(String requestId, Channel channel, String from, String sentBody, String contentSid,
+            String expectedBodiesJson) {
+        return jdbc.update("""
+                UPDATE outbound_message SET state = 'sending', channel = ?, from_address = ?, sent_body = ?, content_sid = ?,
+                       expected_bodies = ?, attempts = attempts + 1, attempt_started_at = now(), updated_at = now()
+                WHERE request_id = ? AND state = 'pending'""",
+                channel.wire(), from, sentBody, contentSid, expectedBodiesJson, requestId) == 1;
+    }
+
     public void resolved(String requestId, Channel channel, String from) {
         jdbc.update("UPDATE outbound_message SET channel = ?, from_address = ?, updated_at = now() WHERE request_id = ?",
                 channel.wire(), from, requestId);
-    }
-
-    /** What a Twilio send POSTs, kept for its reconciliation (see {@link SendFingerprint}). */
-    public void resolvedTwilio(String requestId, Channel channel, String from, String sentBody, String contentSid,
-            String expectedBodiesJson) {
-        jdbc.update("""
-                UPDATE outbound_message SET channel = ?, from_address = ?, sent_body = ?, content_sid = ?,
-                       expected_bodies = ?, updated_at = now() WHERE request_id = ?""",
-                channel.wire(), from, sentBody, contentSid, expectedBodiesJson, requestId);
     }
 
     /** What was POSTed for a request, and how many indistinguishable candidates its checks have seen so far. */

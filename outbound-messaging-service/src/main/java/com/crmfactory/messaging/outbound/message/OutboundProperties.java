@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendAttempts          POSTs per request for provably unsent failures (429, connection refused)
  * @param reconcileChecks       list checks of an ambiguous send that must all miss before it is resent
  * @param sendingStaleAfter     a send stuck in {@code sending} this long (crash) is reconciled like an ambiguous one
+ * @param sendConcurrency       worker threads sending at once (Twilio calls, SMTP, their database steps), all senders together
+ * @param maxInFlight           requests queued or being sent before the consumers wait (the rest stays in Kafka)
+ * @param senderConcurrency     sends of one sender number at once (a permit is asked for when its rate slot has come)
  */
 @ConfigurationProperties("platform.outbound")
 public record OutboundProperties(
@@ -24,5 +27,8 @@ public record OutboundProperties(
         @DefaultValue("1s") Duration reconcileDelay,
         @DefaultValue("3") int reconcileChecks,
         @DefaultValue("2m") Duration sendingStaleAfter,
-        @DefaultValue("no-reply@localhost") String emailFrom) {
+        @DefaultValue("no-reply@localhost") String emailFrom,
+        @DefaultValue("16") int sendConcurrency,
+        @DefaultValue("2000") int maxInFlight,
+        @DefaultValue("16") int senderConcurrency) {
 }

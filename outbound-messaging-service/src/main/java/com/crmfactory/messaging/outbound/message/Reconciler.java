@@ -71,7 +71,7 @@ class Reconciler {
             reconcile(m);
         }
         for (String requestId : messages.pendingOlderThan(Duration.ofSeconds(30), 20)) {
-            dispatcher.dispatch(requestId);
+            dispatcher.dispatch(requestId, requestId);
         }
     }
 
@@ -113,7 +113,7 @@ class Reconciler {
         if (Math.max(seen, sent.candidatesSeen()) == 0) {
             if (messages.backToPending(m.requestId())) {
                 log.info("request {} never reached Twilio ({} checks): sending it again", m.requestId(), m.reconcileChecks());
-                dispatcher.dispatch(m.requestId());
+                dispatcher.dispatch(m.conversationKey(), m.requestId());
             }
         } else {
             log.warn("request {} could not be told apart from other messages to its recipient in {} checks: unknown_delivery",

@@ -1,5 +1,7 @@
 package com.crmfactory.messaging.outbound.message;
 
+import java.util.Optional;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -10,8 +12,8 @@ import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /**
  * {@code messaging.outbound.requests.v1}: registers the request (idempotent by ce_id and by request id),
- * then sends it on this thread, so the records of one conversation (one partition) go out in order and a
- * sender's rate limit makes them wait in order.
+ * then queues its send on the conversation's lane ({@link SendLanes}), so the records of one conversation go out in
+ * order while this thread goes on with the next record.
  */
 @Component
 class RequestListener {
@@ -33,9 +35,14 @@ class RequestListener {
     public void on(ConsumerRecord<String, String> record) {
         events.every(record).ifPresent(event -> {
             if (event.payload() instanceof OutboundMessageRequested request) {
-                events.onceInItsOwnTransaction(CONSUMER, event, () -> registry.register(request, record.key()));
-                // also after a redelivery: a request registered before a crash is still pending and is sent now
-                dispatcher.dispatch(request.requestId());
+                Optional<OutboundMessage> registered = events.onceInItsOwnTransaction(CONSUMER, event,
+                        () -> registry.register(request, record.key())).flatMap(row -> row);
+                if (registered.isPresent()) {
+                    dispatcher.dispatchNew(registered.get(), request);
+                } else {
+                    // a redelivery: a request registered before a crash may still be pending; it is sent now
+                    dispatcher.dispatch(RequestRegistry.conversationKey(request, record.key()), request.requestId());
+                }
             }
         });
     }

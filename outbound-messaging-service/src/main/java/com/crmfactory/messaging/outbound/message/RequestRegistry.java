@@ -1,10 +1,13 @@
 package com.crmfactory.messaging.outbound.message;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
+import com.crmfactory.messaging.outbound.message.OutboundMessage.State;
 import com.crmfactory.messaging.support.kafka.EventCodec;
 
 /** Stores a request as {@code pending} under its request id: the unique key that makes every id send at most once. */
@@ -19,11 +22,21 @@ public class RequestRegistry {
         this.codec = codec;
     }
 
-    /** @return true for a new request id; a repeated one is ignored */
+    /** @return the pending row as stored for a new request id; empty for a repeated one (ignored) */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean register(OutboundMessageRequested request, String conversationKey) {
-        return messages.insertPending(request.requestId(), request.orgId(), request.sessionId(),
-                conversationKey == null ? request.orgId() + ":" + request.channel().wire() + ":" + request.to() : conversationKey,
-                request.to(), request.body(), codec.toJson(request));
+    public Optional<OutboundMessage> register(OutboundMessageRequested request, String conversationKey) {
+        String key = conversationKey(request, conversationKey);
+        String json = codec.toJson(request);
+        if (!messages.insertPending(request.requestId(), request.orgId(), request.sessionId(), key, request.to(),
+                request.body(), json)) {
+            return Optional.empty();
+        }
+        return Optional.of(new OutboundMessage(request.requestId(), request.orgId(), request.sessionId(), key, null,
+                request.to(), null, request.body(), State.PENDING, null, null, 0, null, 0, json));
+    }
+
+    /** The record's key (the conversation key), else one made of org, channel and recipient. */
+    public static String conversationKey(OutboundMessageRequested request, String recordKey) {
+        return recordKey == null ? request.orgId() + ":" + request.channel().wire() + ":" + request.to() : recordKey;
     }
 }

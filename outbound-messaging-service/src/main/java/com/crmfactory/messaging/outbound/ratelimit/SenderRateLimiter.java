@@ -1,7 +1,5 @@
 package com.crmfactory.messaging.outbound.ratelimit;
 
-import java.util.concurrent.locks.LockSupport;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -9,8 +7,8 @@ import com.crmfactory.messaging.events.common.SenderType;
 
 /**
  * Paces sends per sender number across every replica: each caller reserves the sender's next free slot
- * ({@link SenderSlots}, slots {@code 1/rate} apart) and waits for it, so excess messages wait in the order
- * they asked, and a conversation's messages (sent one after another from its partition) keep their order.
+ * ({@link SenderSlots}, slots {@code 1/rate} apart) and sends at it, so excess messages go out in the order
+ * they asked, and a conversation's messages (sent one after another from its lane) keep their order.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -24,19 +22,17 @@ public class SenderRateLimiter {
         this.slots = slots;
     }
 
-    /** Waits until this sender may send again. */
-    public void await(String sender, SenderType type) {
+    /**
+     * Reserves this sender's next slot and answers how long until it; never waits itself (the caller schedules
+     * the send for then). Unlimited senders answer 0 without asking the database.
+     *
+     * @return nanoseconds until the slot, zero or less for now
+     */
+    public long reserve(String sender, SenderType type) {
         double rate = props.perSecond(type);
         if (!props.enabled() || rate <= 0) {
-            return;
+            return 0;
         }
-        long deadline = System.nanoTime() + slots.reserve(sender, 1.0 / rate);
-        long wait;
-        while ((wait = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
-            if (Thread.currentThread().isInterrupted()) {
-                return;
-            }
-        }
+        return slots.reserve(sender, 1.0 / rate);
     }
 }

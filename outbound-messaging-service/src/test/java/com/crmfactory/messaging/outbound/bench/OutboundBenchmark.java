@@ -359,7 +359,7 @@ public final class OutboundBenchmark {
         r.append("- Twilio: the devstack's `TwilioSimulator` in its own JVM (`-Xmx128m`), reached through the Twilio SDK's redirected"
                 + " HTTP client; status callbacks switched off for the run\n");
         r.append("- service: its executable jar in its own JVM, `-Xmx" + heap + "`, default GC and JIT, production configuration"
-                + " (`request-concurrency` 4, outbox, idempotent consumer, one transaction per state change) except the throughput"
+                + " (`request-concurrency` 4, `send-concurrency` 16 on per-conversation lanes, outbox woken by each commit, idempotent consumer, one transaction per state change) except the throughput"
                 + " sender's rate limit: a short code with `rate-limits.short-code=0` (unlimited)\n");
         r.append("- request → POST: the simulator's `createdAtMillis` of the message minus the wall clock just before the"
                 + " `OutboundMessageRequested` was handed to the producer (same machine, same clock)\n\n");
@@ -428,7 +428,7 @@ public final class OutboundBenchmark {
     }
 
     private static void awaitReady(Process process, String url, String name) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see target/bench/");

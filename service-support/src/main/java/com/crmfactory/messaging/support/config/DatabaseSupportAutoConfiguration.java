@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,6 +21,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 import com.crmfactory.messaging.support.consumer.IncomingEvents;
 import com.crmfactory.messaging.support.consumer.ProcessedEvents;
@@ -72,8 +74,16 @@ public class DatabaseSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxWriter outboxWriter(JdbcTemplate jdbc, EventCodec codec, TraceParent traceParent) {
-        return new OutboxWriter(jdbc, codec, traceParent);
+    OutboxWriter outboxWriter(JdbcTemplate jdbc, EventCodec codec, TraceParent traceParent,
+            ObjectProvider<OutboxRelayScheduler> relayScheduler) {
+        // after each commit that appended rows, wake this instance's relay (none when platform.outbox.enabled=false)
+        SingletonSupplier<OutboxRelayScheduler> relay = SingletonSupplier.of(relayScheduler::getIfAvailable);
+        return new OutboxWriter(jdbc, codec, traceParent, () -> {
+            OutboxRelayScheduler scheduler = relay.get();
+            if (scheduler != null) {
+                scheduler.wakeUp();
+            }
+        });
     }
 
     @Bean

@@ -55,10 +55,34 @@ public class OutboxRelay {
      * @return the number of rows published, 0 when the outbox is empty or another relay holds the lock
      */
     public int relayBatch() {
+        return Math.max(0, batch());
+    }
+
+    /** Publishes until the outbox is empty (or the lock is held elsewhere). */
+    public void relayAll() {
+        drain();
+    }
+
+    /**
+     * Publishes until a batch comes back short of {@code batch-size}: rows committed after that batch's read
+     * woke the relay again (or wait for its poll).
+     *
+     * @return false when another relay (replica) held the lock, so rows may be left for it or for a retry
+     */
+    public boolean drain() {
+        int count;
+        do {
+            count = batch();
+        } while (count >= properties.batchSize());
+        return count >= 0;
+    }
+
+    /** @return rows published, or -1 when another relay holds the lock */
+    private int batch() {
         Integer count = transactions.execute(status -> {
             if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))",
                     Boolean.class, "outbox-relay:" + source))) {
-                return 0;
+                return -1;
             }
             List<OutboxRow> rows = jdbc.query(SELECT_BATCH, OutboxRelay::row, properties.batchSize());
             if (rows.isEmpty()) {
@@ -73,15 +97,10 @@ public class OutboxRelay {
                     .tag("topic", row.topic()).tag("type", row.type()).register(meters).increment());
             return rows.size();
         });
-        published.increment(count);
-        return count;
-    }
-
-    /** Publishes until the outbox is empty (or the lock is held elsewhere). */
-    public void relayAll() {
-        while (relayBatch() > 0) {
-            // keep draining
+        if (count != null && count > 0) {
+            published.increment(count);
         }
+        return count == null ? 0 : count;
     }
 
     private void awaitAll(List<CompletableFuture<?>> sends) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.support.kafka.EventCodec;
@@ -15,6 +17,9 @@ import com.crmfactory.messaging.support.kafka.TraceParent;
  * Appends an event to the outbox in the caller's database transaction, so the event is published
  * if and only if the caller's change commits. Never call {@code kafkaTemplate.send()} beside a
  * database write; append here instead.
+ *
+ * <p>Once the caller's transaction commits, the writer hands off to the relay ({@code afterCommit}), so the
+ * event is published within milliseconds instead of at the relay's next poll.
  */
 public class OutboxWriter {
 
@@ -25,11 +30,28 @@ public class OutboxWriter {
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
     private final TraceParent traceParent;
+    /** One instance: the transaction's synchronizations are a set, so a transaction appending many events wakes the relay once. */
+    private final TransactionSynchronization wakeRelayAfterCommit;
 
+    /** A writer whose rows wait for the relay's next poll (no relay runs in this process). */
     public OutboxWriter(JdbcTemplate jdbc, EventCodec codec, TraceParent traceParent) {
+        this(jdbc, codec, traceParent, () -> { });
+    }
+
+    /**
+     * @param committed called on the committing thread after a transaction that appended rows committed; must
+     *        return at once (the relay's {@link OutboxRelayScheduler#wakeUp()})
+     */
+    public OutboxWriter(JdbcTemplate jdbc, EventCodec codec, TraceParent traceParent, Runnable committed) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.traceParent = traceParent;
+        this.wakeRelayAfterCommit = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                committed.run();
+            }
+        };
     }
 
     /**
@@ -43,6 +65,9 @@ public class OutboxWriter {
         UUID eventId = UUID.randomUUID();
         jdbc.update(INSERT, eventId, topic, key, codec.typeOf(event), event.orgId(), codec.toJson(event),
                 traceParent.current().orElse(null), Timestamp.from(event.occurredAt()));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(wakeRelayAfterCommit);
+        }
         return eventId;
     }
 }
