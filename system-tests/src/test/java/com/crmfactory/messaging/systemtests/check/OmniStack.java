@@ -19,6 +19,9 @@ public final class OmniStack implements Stack {
     private static final List<String> PLATFORM = List.of("gateway-service", "webhook-ingest-service", "conversation-service",
             "ai-agent-service", "outbound-messaging-service", "automation-service", "template-service");
 
+    /** PostgreSQL's server process ("postgres" alone is its launcher JVM, which a SIGKILL leaves the server of). */
+    static final String POSTMASTER = "postgres-server";
+
     private final Path root = Path.of(System.getProperty("omni.root", "..")).toAbsolutePath().normalize();
     private final Path home = Path.of(System.getProperty("omni.home", root.resolve(".omni").toString())).toAbsolutePath();
 
@@ -96,8 +99,11 @@ public final class OmniStack implements Stack {
         return logs;
     }
 
-    /** The pid omni recorded for the process (or for its first replica). */
+    /** The pid omni recorded for the process (or for its first replica); "postgres-server" is PostgreSQL's postmaster. */
     long pid(String process) {
+        if (process.equals(POSTMASTER)) { // the server, not its launcher JVM: postmaster.pid's first line
+            return Long.parseLong(read(home.resolve("data/postgres/postmaster.pid")).lines().findFirst().orElseThrow().strip());
+        }
         Path file = home.resolve("pids/" + process + ".pid");
         if (!Files.isRegularFile(file)) {
             file = home.resolve("pids/" + process + "-1.pid");
@@ -114,12 +120,30 @@ public final class OmniStack implements Stack {
 
     @Override
     public void restart(String process) throws Exception {
+        if (process.equals(POSTMASTER)) { // the launcher (DevPostgres) starts a killed server again by itself
+            awaitDatabase(Duration.ofSeconds(120));
+            return;
+        }
         Process up = new ProcessBuilder(root.resolve("omni").toString(), "up", "--no-build").directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("logs/omni-check-restarts.log").toFile()))
                 .start();
         if (!up.waitFor(Duration.ofMinutes(5).toMillis(), TimeUnit.MILLISECONDS) || up.exitValue() != 0) {
             throw new IllegalStateException("./omni up --no-build did not bring " + process + " back (see .omni/logs/omni-check-restarts.log)");
         }
+    }
+
+    private void awaitDatabase(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var connection = java.sql.DriverManager.getConnection(conversationJdbcUrl(), databaseUser(), databasePassword())) {
+                if (connection.isValid(2)) {
+                    return;
+                }
+            } catch (java.sql.SQLException e) {
+                Thread.sleep(500); // still recovering
+            }
+        }
+        throw new IllegalStateException("PostgreSQL did not come back within " + timeout);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The full system suite against a running {@code ./omni up} stack: {@code ./omni check} runs it (the
  * {@code system-check} profile of this module). Not part of {@code ./mvnw verify}: its name does not end in IT.
- * {@code -Dsystem-check.scenarios=signatures,duplicates,kill,broker,callbacks,twilio,ssrf,tenants,pii} picks scenarios, {@code -Dsystem-check.rate=10} the load.
+ * {@code -Dsystem-check.scenarios=signatures,duplicates,kill,broker,postgres,pace,callbacks,twilio,ssrf,tenants,pii} picks scenarios, {@code -Dsystem-check.rate=10} the load.
  */
 class OmniSystemCheck {
 
@@ -39,6 +39,15 @@ class OmniSystemCheck {
         if (wanted(chosen, "broker")) {
             scenarios.add(new KillUnderLoadScenario("kafka", rate, before, load));
             scenarios.add(new BrokerPauseScenario(rate, Duration.ofSeconds(30)));
+        }
+        if (wanted(chosen, "postgres")) {
+            // the launcher killed: the server keeps serving and the next launcher adopts it; the server killed: the
+            // launcher starts it again after crash recovery, and the services reconnect
+            scenarios.add(new KillUnderLoadScenario("postgres", rate, before, load));
+            scenarios.add(new KillUnderLoadScenario(OmniStack.POSTMASTER, rate, before, load));
+        }
+        if (wanted(chosen, "pace")) {
+            scenarios.add(new SenderPaceScenario(Integer.getInteger("system-check.pace-messages", 60)));
         }
         if (wanted(chosen, "callbacks")) {
             scenarios.add(new StatusCallbackScenario(5));
