@@ -1,6 +1,5 @@
 package com.crmfactory.messaging.devstack.load;
 
-import java.util.Arrays;
 import java.util.Collection;
 
 /** Percentiles of a set of durations in milliseconds (nearest rank). */
@@ -17,11 +16,5 @@ record Stats(int count, long p50, long p90, long p99, long max) {
     private static long rank(long[] sorted, int percentile) {
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    static long median(long... values) {
-        long[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy.length == 0 ? -1 : copy[copy.length / 2];
     }
 }
