@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,15 +17,36 @@ import com.crmfactory.messaging.outbound.message.OutboundMessage.State;
 
 /** The send state machine's table; every transition is a conditional update, so only one worker wins it. */
 @Repository
+@EnableConfigurationProperties(StatusPollProperties.class)
 public class OutboundMessageRepository {
 
     private static final String COLUMNS = "request_id, org_id, session_id, conversation_key, channel, to_address, "
             + "from_address, body, state, provider_sid, delivery_status, attempts, attempt_started_at, reconcile_checks, request_json";
 
-    private final JdbcTemplate jdbc;
+    /** Delivery statuses after which Twilio is not asked again (canceled arrives as failed). */
+    private static final String SETTLED = "('delivered', 'read', 'failed', 'undelivered')";
+    /** Channels whose sends Twilio holds (an e-mail's status is never asked about). */
+    private static final String TWILIO_CHANNELS = "('sms', 'mms', 'whatsapp')";
+    private static final String ACCEPT = """
+            UPDATE outbound_message SET state = 'accepted', provider_sid = ?, delivery_status = ?, accepted_at = now(),
+                   status_checks = 0,
+                   status_check_at = CASE WHEN channel IN %s AND ? NOT IN %s THEN now() + make_interval(secs => ?) END,
+                   updated_at = now()
+            WHERE request_id = ? AND state = ?""".formatted(TWILIO_CHANNELS, SETTLED);
+    private static final String DELIVERY_STATUS = """
+            UPDATE outbound_message SET delivery_status = ?, error_code = COALESCE(?, error_code),
+                   error_message = COALESCE(?, error_message), status_checks = 0,
+                   status_check_at = CASE WHEN status_check_at IS NOT NULL AND ? NOT IN %s
+                                          THEN now() + make_interval(secs => ?) END,
+                   updated_at = now()
+            WHERE request_id = ?""".formatted(SETTLED);
 
-    public OutboundMessageRepository(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final StatusPollProperties statusPoll;
+
+    public OutboundMessageRepository(JdbcTemplate jdbc, StatusPollProperties statusPoll) {
         this.jdbc = jdbc;
+        this.statusPoll = statusPoll;
     }
 
     /** @return true when the request id is new (a repeated id changes nothing) */
@@ -105,10 +127,10 @@ public class OutboundMessageRepository {
                 WHERE request_id = ? AND state = 'sending'""", requestId);
     }
 
+    /** Also schedules the first delivery status check of an unsettled Twilio send (after the quiet period). */
     public boolean accept(String requestId, String sid, String status, State from) {
-        return jdbc.update("""
-                UPDATE outbound_message SET state = 'accepted', provider_sid = ?, delivery_status = ?, updated_at = now()
-                WHERE request_id = ? AND state = ?""", sid, status, requestId, from.db()) == 1;
+        return jdbc.update(ACCEPT,
+                sid, status, status, statusPoll.afterSeconds(), requestId, from.db()) == 1;
     }
 
     public boolean fail(String requestId, Failure failure, State from) {
@@ -131,11 +153,13 @@ public class OutboundMessageRepository {
                 WHERE request_id = ? AND state = 'unknown'""", requestId) == 1;
     }
 
+    /**
+     * A status change restarts the quiet period before the next check (and its back-off); a settled status ends the
+     * checks. A send whose checks had ended (max age, unknown to Twilio) is not polled again.
+     */
     public void deliveryStatus(String requestId, String status, String errorCode, String errorMessage) {
-        jdbc.update("""
-                UPDATE outbound_message SET delivery_status = ?, error_code = COALESCE(?, error_code),
-                       error_message = COALESCE(?, error_message), updated_at = now() WHERE request_id = ?""",
-                status, errorCode, errorMessage, requestId);
+        jdbc.update(DELIVERY_STATUS,
+                status, errorCode, errorMessage, status, statusPoll.afterSeconds(), requestId);
     }
 
     /** Claims ambiguous sends due for a check (skipping rows another replica holds) and pushes their next check. */

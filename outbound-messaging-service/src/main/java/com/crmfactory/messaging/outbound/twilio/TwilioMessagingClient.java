@@ -97,6 +97,36 @@ public class TwilioMessagingClient {
         return found;
     }
 
+    /**
+     * Fetches one message (its current delivery status) through the same bulkhead and circuit breaker as the
+     * sends; never throws for Twilio's answers.
+     */
+    public MessageLookup fetch(String sid) {
+        Message[] fetched = new Message[1];
+        SendOutcome outcome = guarded(() -> {
+            try {
+                fetched[0] = Message.fetcher(sid).fetch(client);
+                return new SendOutcome.Accepted(sid, "fetched");
+            } catch (ApiException e) {
+                if (e.getStatusCode() != null && e.getStatusCode() == 404) {
+                    return new SendOutcome.Rejected("20404", "not found");
+                }
+                return classify(e);
+            }
+        });
+        if (outcome instanceof SendOutcome.Accepted && fetched[0] != null) {
+            Message m = fetched[0];
+            return new MessageLookup.Found(sid, m.getStatus() == null ? null : m.getStatus().toString(),
+                    m.getErrorCode() == null ? null : String.valueOf(m.getErrorCode()), m.getErrorMessage(), m.getTo(),
+                    m.getFrom() == null ? null : m.getFrom().toString());
+        }
+        if (outcome instanceof SendOutcome.Rejected r && r.code().equals("20404")) {
+            return new MessageLookup.NotFound();
+        }
+        return new MessageLookup.Unavailable(outcome instanceof SendOutcome.Rejected r ? "refused " + r.code()
+                : outcome.toString());
+    }
+
     /** Creates a Content resource (JSON body, as the SDK's own Content creator sends it); returns its HX sid. */
     public String createContent(String json) {
         Request request = new Request(HttpMethod.POST, Domains.CONTENT.toString(), "/v1/Content");

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,7 +25,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * An in-process HTTP fake of Twilio's Messages API for the proof tests: records every POST, keeps the
  * messages it "accepted" for the list endpoint, and answers per recipient from a script
- * ({@link Answer}), e.g. a 429 first, or a 503 after having stored the message (a lost answer).
+ * ({@link Answer}), e.g. a 429 first, or a 503 after having stored the message (a lost answer). A stored
+ * message is fetched ({@code GET Messages/{Sid}.json}) with the status a test set ({@link #reports}), after
+ * the failures a test scripted ({@link #failNextFetches}); a forgotten one answers 404.
  */
 public final class FakeTwilio implements AutoCloseable {
 
@@ -42,6 +45,10 @@ public final class FakeTwilio implements AutoCloseable {
     public record Stored(String sid, String to, String from, String body, ZonedDateTime created) {
     }
 
+    /** The status a fetch shows: Twilio's {@code status}, {@code error_code} and {@code error_message}. */
+    private record Shown(String status, Integer errorCode, String errorMessage) {
+    }
+
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
@@ -52,6 +59,9 @@ public final class FakeTwilio implements AutoCloseable {
     private final List<String> contents = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Runnable>> afterPost = new ConcurrentHashMap<>();
     private final Map<String, String> contentTexts = new ConcurrentHashMap<>();
+    private final Map<String, Shown> shown = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Integer>> fetchFailures = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
 
     public FakeTwilio() throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -87,6 +97,30 @@ public final class FakeTwilio implements AutoCloseable {
      */
     public void showsContentAs(String contentSid, String text) {
         contentTexts.put(contentSid, text);
+    }
+
+    /** From now on a fetch of {@code sid} shows this status (and error), as Twilio would once the carrier reported. */
+    public void reports(String sid, String status, Integer errorCode, String errorMessage) {
+        shown.put(sid, new Shown(status, errorCode, errorMessage));
+    }
+
+    /** The next {@code times} fetches of {@code sid} answer {@code httpStatus} (e.g. 503, 429) with Twilio's error body. */
+    public void failNextFetches(String sid, int httpStatus, int times) {
+        Deque<Integer> failures = fetchFailures.computeIfAbsent(sid, k -> new ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            failures.add(httpStatus);
+        }
+    }
+
+    /** Twilio no longer has the message: its fetch answers 404. */
+    public void forget(String sid) {
+        stored.removeIf(s -> s.sid().equals(sid));
+    }
+
+    /** How many times {@code sid} was fetched (whatever the answer). */
+    public int fetchesOf(String sid) {
+        AtomicInteger count = fetches.get(sid);
+        return count == null ? 0 : count.get();
     }
 
     public List<Post> postsTo(String to) {
@@ -139,6 +173,8 @@ public final class FakeTwilio implements AutoCloseable {
                         json(ex, 201, message(s));
                     }
                 }
+            } else if (path.matches("/2010-04-01/Accounts/[^/]+/Messages/[^/]+\\.json") && method.equals("GET")) {
+                fetch(ex, path.substring(path.lastIndexOf('/') + 1, path.length() - ".json".length()));
             } else if (path.endsWith("/Messages.json") && method.equals("GET")) {
                 Map<String, List<String>> q = form(ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery());
                 String to = q.containsKey("To") ? q.get("To").get(0) : null;
@@ -162,6 +198,25 @@ public final class FakeTwilio implements AutoCloseable {
         }
     }
 
+    private void fetch(HttpExchange ex, String sid) throws IOException {
+        fetches.computeIfAbsent(sid, k -> new AtomicInteger()).incrementAndGet();
+        Deque<Integer> failures = fetchFailures.get(sid);
+        Integer failure = failures == null ? null : failures.poll();
+        if (failure != null) {
+            json(ex, failure, "{\"code\":" + (failure == 429 ? 20429 : 20500 + failure % 100)
+                    + ",\"message\":\"Simulated failure\",\"more_info\":\"https://www.twilio.com/docs/errors/20500\",\"status\":"
+                    + failure + "}");
+            return;
+        }
+        Stored s = stored.stream().filter(m -> m.sid().equals(sid)).findFirst().orElse(null);
+        if (s == null) {
+            json(ex, 404, "{\"code\":20404,\"message\":\"The requested resource /2010-04-01/Accounts/AC00000000000000000000000000000001/Messages/"
+                    + sid + ".json was not found\",\"more_info\":\"https://www.twilio.com/docs/errors/20404\",\"status\":404}");
+            return;
+        }
+        json(ex, 200, message(s));
+    }
+
     @SuppressWarnings("unchecked")
     private Stored store(Post post) {
         String body = post.first("Body");
@@ -182,13 +237,15 @@ public final class FakeTwilio implements AutoCloseable {
         return s;
     }
 
-    private static String message(Stored s) {
+    private String message(Stored s) {
+        Shown now = shown.getOrDefault(s.sid(), new Shown("queued", null, null));
         String date = RFC_2822.format(s.created());
         return "{\"sid\":\"" + s.sid() + "\",\"account_sid\":\"AC00000000000000000000000000000001\",\"to\":\"" + s.to()
                 + "\",\"from\":\"" + s.from() + "\",\"body\":" + (s.body() == null ? "null" : "\"" + escape(s.body()) + "\"")
-                + ",\"status\":\"queued\",\"direction\":\"outbound-api\",\"num_segments\":\"1\",\"num_media\":\"0\","
+                + ",\"status\":\"" + now.status() + "\",\"direction\":\"outbound-api\",\"num_segments\":\"1\",\"num_media\":\"0\","
                 + "\"date_created\":\"" + date + "\",\"date_updated\":\"" + date + "\",\"date_sent\":null,"
-                + "\"api_version\":\"2010-04-01\",\"error_code\":null,\"error_message\":null}";
+                + "\"api_version\":\"2010-04-01\",\"error_code\":" + now.errorCode() + ",\"error_message\":"
+                + (now.errorMessage() == null ? "null" : "\"" + escape(now.errorMessage()) + "\"") + "}";
     }
 
     private static String escape(String text) {
