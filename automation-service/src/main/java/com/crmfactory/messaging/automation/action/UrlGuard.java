@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 
 import com.crmfactory.messaging.automation.config.AutomationProperties;
@@ -12,7 +13,8 @@ import com.crmfactory.messaging.automation.config.AutomationProperties;
  * Which URLs an http_request may call (server-side request forgery guard, as ai-agent-service guards its
  * media fetches): https only, no credentials in the URL, and a host whose every DNS address is public —
  * not loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16 with the cloud
- * metadata endpoint, fe80::/10), carrier-grade NAT (100.64/10), multicast or the any-address. Hosts listed in
+ * metadata endpoint, fe80::/10), carrier-grade NAT (100.64/10), multicast or the any-address, nor an IPv6 address
+ * carrying one of those as IPv4 (IPv4-compatible, NAT64, 6to4). Hosts listed in
  * {@code automation.http.insecure-hosts} (development and tests only) may use http and private addresses.
  * Redirects are never followed, so an allowed host cannot bounce a request inside the network.
  */
@@ -75,6 +77,35 @@ final class UrlGuard {
                     && !(first == 192 && second == 0 && (bytes[2] & 0xff) == 0);
         }
         // fc00::/7 unique local addresses
-        return (bytes[0] & 0xfe) != 0xfc;
+        if ((bytes[0] & 0xfe) == 0xfc) {
+            return false;
+        }
+        // an IPv4 address inside an IPv6 one (IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::a.b.c.d, 6to4 2002:ab:cd::) is
+        // as public as that IPv4 address: [::127.0.0.1] is loopback in disguise (Java maps only ::ffff:a.b.c.d to IPv4)
+        byte[] embedded = embeddedIpv4(bytes);
+        try {
+            return embedded == null || isPublic(InetAddress.getByAddress(embedded));
+        } catch (UnknownHostException cannotHappen) {
+            return false; // four bytes are always an IPv4 address
+        }
+    }
+
+    /** The IPv4 address an IPv6 address carries by one of the standard embeddings, or null. */
+    private static byte[] embeddedIpv4(byte[] v6) {
+        boolean compatible = true;
+        for (int i = 0; i < 12; i++) {
+            compatible &= v6[i] == 0;
+        }
+        boolean nat64 = (v6[0] & 0xff) == 0x00 && (v6[1] & 0xff) == 0x64 && (v6[2] & 0xff) == 0xff && (v6[3] & 0xff) == 0x9b;
+        for (int i = 4; nat64 && i < 12; i++) {
+            nat64 = v6[i] == 0;
+        }
+        if (compatible || nat64) {
+            return Arrays.copyOfRange(v6, 12, 16);
+        }
+        if ((v6[0] & 0xff) == 0x20 && (v6[1] & 0xff) == 0x02) {
+            return Arrays.copyOfRange(v6, 2, 6);
+        }
+        return null;
     }
 }
