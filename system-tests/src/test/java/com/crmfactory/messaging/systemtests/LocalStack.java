@@ -52,6 +52,9 @@ public final class LocalStack implements Stack, AutoCloseable {
         outboundEnv.put("PLATFORM_TWILIO_API_BASE_URL", simulator.url());
         outboundEnv.put("PLATFORM_OUTBOUND_STATUS_CALLBACK_BASE_URL", gateway.url());
         outboundEnv.put("PLATFORM_OUTBOUND_RATELIMITS_LONGCODE", String.valueOf(SENDER_MPS));
+        // a status callback refused while ingest was killed is fetched from the simulator within the settle time
+        outboundEnv.put("PLATFORM_OUTBOUND_STATUS_POLL_AFTER", "3s");
+        outboundEnv.put("PLATFORM_OUTBOUND_STATUS_POLL_INTERVAL", "1s");
         put(ServiceProcess.start("outbound-messaging-service", outboundEnv));
         for (ServiceProcess process : processes.values()) {
             process.awaitReady(Duration.ofSeconds(420));
