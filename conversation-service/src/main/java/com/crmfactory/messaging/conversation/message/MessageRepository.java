@@ -6,11 +6,8 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
-
-import jakarta.persistence.LockModeType;
 
 /** Messages; every method is scoped by org. */
 public interface MessageRepository extends JpaRepository<Message, UUID> {
@@ -21,8 +18,8 @@ public interface MessageRepository extends JpaRepository<Message, UUID> {
 
     Page<Message> findByOrgIdAndSessionId(String orgId, UUID sessionId, Pageable pageable);
 
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select m from Message m where m.orgId = :orgId and m.requestId = :requestId")
+    /** Native SQL: Hibernate caches no plan for a JPQL query with a lock mode (see {@code SessionRepository}). */
+    @Query(value = "SELECT * FROM message WHERE org_id = :orgId AND request_id = :requestId FOR UPDATE", nativeQuery = true)
     Optional<Message> lockByRequestId(@Param("orgId") String orgId, @Param("requestId") String requestId);
 
     /**

@@ -50,7 +50,7 @@ public class SessionService {
     }
 
     public Optional<Session> lockOpen(String orgId, Channel channel, String address) {
-        return sessions.lockOpen(orgId, channel.conversationChannel(), address, SessionRepository.OPEN);
+        return sessions.lockOpen(orgId, channel.conversationChannel().name(), address);
     }
 
     /**

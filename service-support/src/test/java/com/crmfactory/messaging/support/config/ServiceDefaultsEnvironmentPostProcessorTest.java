@@ -9,7 +9,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-/** Actuator's port follows the service's: + 1000, random with a random service port, an explicit one wins. */
+/**
+ * Actuator's port follows the service's: + 1000, random with a random service port, an explicit one wins; no Spring Security
+ * observations (issue 16).
+ */
 class ServiceDefaultsEnvironmentPostProcessorTest {
 
     @Test
@@ -37,6 +40,11 @@ class ServiceDefaultsEnvironmentPostProcessorTest {
             assertThat(environment.getProperty(group + ".show-details")).isEqualTo("never");
         }
         assertThat(environment.getProperty("management.endpoint.env.show-values")).isEqualTo("never");
+    }
+
+    @Test
+    void springSecurityIsNotObservedPerFilter() {
+        assertThat(processed(Map.of()).getProperty("management.observations.enable.spring.security")).isEqualTo("false");
     }
 
     private static String managementPort(Map<String, Object> properties) {
