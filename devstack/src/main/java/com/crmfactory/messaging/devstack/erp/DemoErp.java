@@ -2,15 +2,14 @@ package com.crmfactory.messaging.devstack.erp;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 
+import com.crmfactory.messaging.devstack.LocalHttpServer;
 import com.crmfactory.messaging.devstack.erp.ErpModel.NewOrder;
 import com.crmfactory.messaging.devstack.erp.ErpModel.Page;
 import com.crmfactory.messaging.devstack.erp.ErpModel.Part;
@@ -40,11 +39,7 @@ public final class DemoErp implements AutoCloseable {
 
     public DemoErp(int port, OrderStatusWebhook statusWebhook) throws IOException {
         this.statusWebhook = statusWebhook;
-        // DEVSTACK_BIND_ADDRESS=0.0.0.0 in a container (docker-compose.yml); loopback only otherwise
-        server = HttpServer.create(new InetSocketAddress(System.getenv().getOrDefault("DEVSTACK_BIND_ADDRESS", "localhost"), port), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.start();
+        server = LocalHttpServer.start(port, 4, this::handle);
     }
 
     public static void main(String[] args) throws Exception {

@@ -5,7 +5,6 @@ import static com.crmfactory.messaging.devstack.twilio.SimHttp.first;
 import static com.crmfactory.messaging.devstack.twilio.SimHttp.json;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -15,12 +14,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.crmfactory.messaging.devstack.LocalHttpServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -70,11 +69,7 @@ public final class TwilioSimulator implements AutoCloseable {
         String ingest = ingestBaseUrl.replaceAll("/+$", "");
         this.voice = new VoiceCalls(this, ingest);
         this.emails = new InboundEmails(this, ingest);
-        // DEVSTACK_BIND_ADDRESS=0.0.0.0 in a container (docker-compose.yml); loopback only otherwise
-        server = HttpServer.create(new InetSocketAddress(System.getenv().getOrDefault("DEVSTACK_BIND_ADDRESS", "localhost"), port), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(16));
-        server.start();
+        server = LocalHttpServer.start(port, 16, this::handle);
         String configured = System.getenv("SIMULATOR_PUBLIC_URL");
         this.publicUrl = configured == null || configured.isBlank() ? "http://localhost:" + port()
                 : configured.strip().replaceAll("/+$", "");
