@@ -37,24 +37,39 @@ public final class IntentDataset {
         return all;
     }
 
+    /** Folds of the cross-validation: each holds out a fifth of the rows (by a hash of each row) as its test set. */
+    public static final int FOLDS = 5;
+    /** The fold the shipped model is trained on and {@link IntentEvaluation} reports. */
+    public static final int SHIPPED_FOLD = 4;
+
     /** The former row-wise split (70/10/20 by a hash of each row): near-copies of a test row sit in training. */
     public static Split rowSplitOf(IntentExample example) {
-        return bucket(Objects.hash(example.utterance().trim().toLowerCase(), example.intent()));
+        return splitOf(bucketOf(example), SHIPPED_FOLD);
     }
 
-    private static Split bucket(int hash) {
-        int bucket = Math.floorMod(hash * 0x9E3779B1, 100);
-        return bucket < 70 ? Split.TRAIN : bucket < 80 ? Split.CALIBRATION : Split.TEST;
+    private static int bucketOf(IntentExample example) {
+        return Math.floorMod(Objects.hash(example.utterance().trim().toLowerCase(), example.intent()) * 0x9E3779B1, 100);
+    }
+
+    /** Fold f tests buckets [20f, 20f + 20), calibrates on the ten before them and trains on the other seventy. */
+    private static Split splitOf(int bucket, int fold) {
+        int offset = Math.floorMod(bucket - 20 * fold, 100);
+        return offset < 20 ? Split.TEST : offset >= 90 ? Split.CALIBRATION : Split.TRAIN;
+    }
+
+    /** The purged split of the shipped fold. */
+    public static Map<IntentExample, Split> groupSplit(List<IntentExample> examples) {
+        return groupSplit(examples, SHIPPED_FOLD);
     }
 
     /**
-     * The purged split: 20 % of the rows are the test set (by a hash of each row); every other row of the same intent
-     * that is a near-copy of a test row — sharing ≥ 80 % of its words with it (of the shorter one; placeholders and case ignored;
-     * utterances under four words only with the same words) — is left out of training and calibration altogether
-     * ({@code null}). So no test utterance has a near-copy in training, and the test figure measures generalisation to
-     * new phrasings, not recall. The rest: 70/10 train/calibration as before.
+     * The purged split: a fifth of the rows are the fold's test set (by a hash of each row); every other row of the same
+     * intent that is a near-copy of a test row — sharing ≥ 80 % of its words with it (of the shorter one; placeholders
+     * and case ignored; utterances under four words only with the same words) — is left out of training and calibration
+     * altogether ({@code null}). So no test utterance has a near-copy in training, and the test figure measures
+     * generalisation to new phrasings, not recall. The rest: 70/10 train/calibration. The folds' test sets are disjoint.
      */
-    public static Map<IntentExample, Split> groupSplit(List<IntentExample> examples) {
+    public static Map<IntentExample, Split> groupSplit(List<IntentExample> examples, int fold) {
         List<BitSet> words = new ArrayList<>();
         Map<String, Integer> vocabulary = new HashMap<>();
         for (IntentExample e : examples) {
@@ -69,7 +84,7 @@ public final class IntentDataset {
         Map<IntentExample, Split> splits = new HashMap<>();
         List<Integer> test = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
-            Split split = rowSplitOf(examples.get(i));
+            Split split = splitOf(bucketOf(examples.get(i)), fold);
             splits.put(examples.get(i), split);
             if (split == Split.TEST) {
                 test.add(i);
@@ -102,7 +117,10 @@ public final class IntentDataset {
     }
 
     public static List<IntentExample> of(List<IntentExample> examples, Split split) {
-        Map<IntentExample, Split> splits = groupSplit(examples);
+        return of(examples, groupSplit(examples), split);
+    }
+
+    public static List<IntentExample> of(List<IntentExample> examples, Map<IntentExample, Split> splits, Split split) {
         return examples.stream().filter(e -> splits.get(e) == split).toList();
     }
 

@@ -3,6 +3,7 @@ package com.crmfactory.messaging.agent.intent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -14,22 +15,34 @@ import java.util.TreeSet;
  */
 public final class IntentModelTrainer {
 
+    static final int DEFAULT_EPOCHS = 400;
+
     private IntentModelTrainer() {
     }
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "ai-agent-service/src/main/resources/intent/intent-model.json");
-        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_EPOCHS;
         List<IntentExample> all = IntentDataset.shipped();
-        List<IntentExample> train = IntentDataset.of(all, IntentDataset.Split.TRAIN);
-        List<IntentExample> calibration = IntentDataset.of(all, IntentDataset.Split.CALIBRATION);
+        Map<IntentExample, IntentDataset.Split> splits = IntentDataset.groupSplit(all);
+        IntentModel model = train(new SentenceEmbedder(), all, splits, epochs, true);
+        model.save(out);
+        System.out.println("wrote " + out.toAbsolutePath());
+    }
+
+    /** A model trained on the split's train rows, its temperature fitted on the calibration rows; labels from all rows. */
+    static IntentModel train(SentenceEmbedder embedder, List<IntentExample> all, Map<IntentExample, IntentDataset.Split> splits,
+            int epochs, boolean verbose) {
+        List<IntentExample> train = IntentDataset.of(all, splits, IntentDataset.Split.TRAIN);
+        List<IntentExample> calibration = IntentDataset.of(all, splits, IntentDataset.Split.CALIBRATION);
         List<String> labels = new ArrayList<>(new TreeSet<>(all.stream().map(IntentExample::intent).toList()));
-        SentenceEmbedder embedder = new SentenceEmbedder();
         long t0 = System.nanoTime();
         List<float[]> xTrain = embedder.embedAll(train.stream().map(IntentExample::utterance).toList());
         List<float[]> xCal = embedder.embedAll(calibration.stream().map(IntentExample::utterance).toList());
-        System.out.printf("embedded %d + %d utterances in %d ms%n", xTrain.size(), xCal.size(),
-                (System.nanoTime() - t0) / 1_000_000);
+        if (verbose) {
+            System.out.printf("embedded %d + %d utterances in %d ms%n", xTrain.size(), xCal.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
         int[] yTrain = train.stream().mapToInt(e -> labels.indexOf(e.intent())).toArray();
         int[] yCal = calibration.stream().mapToInt(e -> labels.indexOf(e.intent())).toArray();
         t0 = System.nanoTime();
@@ -48,19 +61,20 @@ public final class IntentModelTrainer {
         double temperature = SoftmaxTrainer.temperature(xCal.stream().map(raw::logits).toList(), yCal);
         IntentModel model = new IntentModel(raw.embeddingModel(), labels, weights, bias, temperature, raw.centroids(),
                 train.size());
-        long correct = 0;
-        for (int n = 0; n < xCal.size(); n++) {
-            double[] z = model.logits(xCal.get(n));
-            int best = 0;
-            for (int c = 1; c < z.length; c++) {
-                best = z[c] > z[best] ? c : best;
+        if (verbose) {
+            long correct = 0;
+            for (int n = 0; n < xCal.size(); n++) {
+                double[] z = model.logits(xCal.get(n));
+                int best = 0;
+                for (int c = 1; c < z.length; c++) {
+                    best = z[c] > z[best] ? c : best;
+                }
+                correct += best == yCal[n] ? 1 : 0;
             }
-            correct += best == yCal[n] ? 1 : 0;
+            System.out.printf("trained %d labels in %d ms; temperature %.2f; calibration accuracy %.4f%n", labels.size(),
+                    (System.nanoTime() - t0) / 1_000_000, temperature, (double) correct / xCal.size());
         }
-        System.out.printf("trained %d labels in %d ms; temperature %.2f; calibration accuracy %.4f%n", labels.size(),
-                (System.nanoTime() - t0) / 1_000_000, temperature, (double) correct / xCal.size());
-        model.save(out);
-        System.out.println("wrote " + out.toAbsolutePath());
+        return model;
     }
 
     private static float[][] centroids(List<float[]> x, int[] y, int classes) {
