@@ -3,6 +3,8 @@ package com.crmfactory.messaging.support.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -105,6 +107,7 @@ public final class Kafka {
     public static final class Watcher {
 
         private final List<IncomingEvent> events = new CopyOnWriteArrayList<>();
+        private final Map<DomainEvent, Long> arrivals = Collections.synchronizedMap(new IdentityHashMap<>());
         private volatile boolean assigned;
 
         Watcher(String topic) {
@@ -117,6 +120,11 @@ public final class Kafka {
         public <T extends DomainEvent> List<T> events(Class<T> type, Predicate<T> filter) {
             return events.stream().filter(e -> type.isInstance(e.payload())).map(e -> type.cast(e.payload()))
                     .filter(filter).toList();
+        }
+
+        /** When the watcher received this event ({@link System#nanoTime()}): latency without the reader's poll interval. */
+        public long arrivalNanos(DomainEvent event) {
+            return arrivals.get(event);
         }
 
         public List<IncomingEvent> all(Predicate<IncomingEvent> filter) {
@@ -150,7 +158,11 @@ public final class Kafka {
                 assigned = true;
                 while (true) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                        CODEC.decode(record).ifPresent(events::add);
+                        long now = System.nanoTime();
+                        CODEC.decode(record).ifPresent(e -> {
+                            arrivals.put(e.payload(), now);
+                            events.add(e);
+                        });
                     }
                 }
             }
