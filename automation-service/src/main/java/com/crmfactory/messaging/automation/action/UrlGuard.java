@@ -20,10 +20,29 @@ import com.crmfactory.messaging.automation.config.AutomationProperties;
  */
 final class UrlGuard {
 
+    /** DNS as the JDK answers it; a test gives its own (e.g. one that answers differently the second time). */
+    @FunctionalInterface
+    interface Lookup {
+        InetAddress[] all(String host) throws UnknownHostException;
+    }
+
+    /** A host whose DNS answer holds a non-public address: refused at connect time, never retried. */
+    static final class NonPublicAddressException extends UnknownHostException {
+        NonPublicAddressException(String host) {
+            super("http_request: " + host + " resolves to a non-public address");
+        }
+    }
+
     private final AutomationProperties.Http properties;
+    private final Lookup lookup;
 
     UrlGuard(AutomationProperties.Http properties) {
+        this(properties, InetAddress::getAllByName);
+    }
+
+    UrlGuard(AutomationProperties.Http properties, Lookup lookup) {
         this.properties = properties;
+        this.lookup = lookup;
     }
 
     /** @throws StepFailedException unless the URL may be called */
@@ -43,24 +62,31 @@ final class UrlGuard {
         if (!scheme.equals("https") && !(scheme.equals("http") && development)) {
             throw new StepFailedException("http_request: only https URLs may be called");
         }
-        if (!development) {
-            requirePublic(host);
+        try {
+            resolve(host);
+        } catch (NonPublicAddressException e) {
+            throw new StepFailedException(e.getMessage());
+        } catch (UnknownHostException e) {
+            throw new StepFailedException("http_request: unknown host " + host);
         }
         return uri;
     }
 
-    private static void requirePublic(String host) {
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw new StepFailedException("http_request: unknown host " + host);
-        }
-        for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
-                throw new StepFailedException("http_request: " + host + " resolves to a non-public address");
+    /**
+     * The addresses a connection to the host may use, for the HTTP client's own DNS step: the connection goes to
+     * exactly the addresses checked here, so a DNS answer that changes between {@link #check} and the connect (DNS
+     * rebinding: public first, 127.0.0.1 next) cannot slip a private address in.
+     */
+    InetAddress[] resolve(String host) throws UnknownHostException {
+        InetAddress[] addresses = lookup.all(host);
+        if (!properties.isInsecureHost(host)) {
+            for (InetAddress address : addresses) {
+                if (!isPublic(address)) {
+                    throw new NonPublicAddressException(host);
+                }
             }
         }
+        return addresses;
     }
 
     static boolean isPublic(InetAddress address) {
