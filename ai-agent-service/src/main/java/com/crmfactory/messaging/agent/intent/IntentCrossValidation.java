@@ -1,12 +1,10 @@
 package com.crmfactory.messaging.agent.intent;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Generalisation measured where nobody looked: the pair rules and our paraphrases were written after reading the
@@ -28,8 +26,7 @@ public final class IntentCrossValidation {
         List<IntentExample> all = IntentDataset.shipped();
         Set<IntentExample> bitext = new HashSet<>(IntentDataset.readClasspath(IntentDataset.BITEXT));
         SentenceEmbedder embedder = new SentenceEmbedder();
-        Map<String, int[]> perIntent = new TreeMap<>();
-        Map<String, Integer> confusions = new TreeMap<>();
+        IntentTally tally = new IntentTally();
         int rows = 0;
         int correct = 0;
         for (int fold : folds) {
@@ -41,15 +38,7 @@ public final class IntentCrossValidation {
                     .filter(bitext::contains).toList();
             int foldCorrect = 0;
             for (IntentExample row : test) {
-                String predicted = classifier.classify(row.utterance()).intent();
-                boolean ok = predicted.equals(row.intent());
-                int[] counts = perIntent.computeIfAbsent(row.intent(), k -> new int[2]);
-                counts[0]++;
-                counts[1] += ok ? 1 : 0;
-                foldCorrect += ok ? 1 : 0;
-                if (!ok) {
-                    confusions.merge(row.intent() + " -> " + predicted, 1, Integer::sum);
-                }
+                foldCorrect += tally.add(row.intent(), classifier.classify(row.utterance()).intent()) ? 1 : 0;
             }
             rows += test.size();
             correct += foldCorrect;
@@ -59,11 +48,6 @@ public final class IntentCrossValidation {
         }
         System.out.printf("folds %s: %d test rows, accuracy %.4f over the dataset intents%n", Arrays.toString(folds), rows,
                 (double) correct / rows);
-        System.out.println("per intent (rows, accuracy):");
-        perIntent.forEach((intent, c) -> System.out.printf("  %-28s %4d  %.4f%n", intent, c[0], (double) c[1] / c[0]));
-        System.out.println("most frequent confusions (expected -> predicted: count):");
-        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(confusions.entrySet());
-        sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
-        sorted.stream().limit(15).forEach(e -> System.out.printf("  %-55s %d%n", e.getKey(), e.getValue()));
+        tally.print();
     }
 }

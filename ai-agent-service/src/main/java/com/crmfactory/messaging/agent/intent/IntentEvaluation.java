@@ -2,12 +2,10 @@ package com.crmfactory.messaging.agent.intent;
 
 import java.io.FileInputStream;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -47,8 +45,7 @@ public final class IntentEvaluation {
         for (int i = 0; i < 50; i++) {
             classifier.classify("warm up the model " + i);
         }
-        Map<String, int[]> perIntent = new TreeMap<>();
-        Map<String, Integer> confusions = new TreeMap<>();
+        IntentTally tally = new IntentTally();
         long[] nanos = new long[rows.size()];
         int correct = 0;
         int datasetRows = 0;
@@ -58,29 +55,18 @@ public final class IntentEvaluation {
             long t0 = System.nanoTime();
             IntentPrediction prediction = classifier.classify(row.utterance());
             nanos[n] = System.nanoTime() - t0;
-            boolean ok = prediction.intent().equals(row.intent());
-            int[] counts = perIntent.computeIfAbsent(row.intent(), k -> new int[2]);
-            counts[0]++;
-            counts[1] += ok ? 1 : 0;
+            boolean ok = tally.add(row.intent(), prediction.intent());
             correct += ok ? 1 : 0;
             if (datasetIntents.contains(row.intent())) {
                 datasetRows++;
                 datasetCorrect += ok ? 1 : 0;
-            }
-            if (!ok) {
-                confusions.merge(row.intent() + " -> " + prediction.intent(), 1, Integer::sum);
             }
         }
         Arrays.sort(nanos);
         System.out.printf("rows %d, accuracy %.4f overall; %.4f over the %d dataset intents (%d rows)%n", rows.size(),
                 (double) correct / rows.size(), datasetRows == 0 ? 0 : (double) datasetCorrect / datasetRows,
                 datasetIntents.size(), datasetRows);
-        System.out.println("per intent (rows, accuracy):");
-        perIntent.forEach((intent, c) -> System.out.printf("  %-28s %4d  %.4f%n", intent, c[0], (double) c[1] / c[0]));
-        System.out.println("most frequent confusions (expected -> predicted: count):");
-        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(confusions.entrySet());
-        sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
-        sorted.stream().limit(15).forEach(e -> System.out.printf("  %-55s %d%n", e.getKey(), e.getValue()));
+        tally.print();
         System.out.printf("latency per classification: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 percentile(nanos, 0.50), percentile(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
     }
