@@ -51,7 +51,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 @RealInfrastructure
 class OutboundProofIT {
 
-    static final FakeTwilio TWILIO = start();
+    static final FakeTwilio TWILIO = FakeTwilio.started();
     static final String ORG = "org-proof";
     static final String SMS_FROM = "+15005550006";
 
@@ -83,7 +83,7 @@ class OutboundProofIT {
 
     @Test
     void a429ThenSuccessGivesExactlyOneAcceptedSendAfterRetryAfter() {
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         TWILIO.script(to, Answer.TOO_MANY_REQUESTS, Answer.OK);
         String id = request(OutboundChannel.SMS, to, "hello after a 429");
 
@@ -98,7 +98,7 @@ class OutboundProofIT {
 
     @Test
     void a503IsNeverResentBlindlyAndIsReconciledFromTwilioList() {
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         TWILIO.script(to, Answer.STORE_THEN_503);
         String id = request(OutboundChannel.SMS, to, "answer lost in a 503");
 
@@ -111,7 +111,7 @@ class OutboundProofIT {
     @Test
     void aTemplated503IsReconciledToItsOwnSidAlthoughAnUnrelatedMessageReachedTheRecipientMeanwhile() {
         // Twilio's Message resource has no ContentSid and here shows no body for the Content send either
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         String contentSid = template("order_update_" + shortId(), "Your order {{order_number}} is {{status}}.");
         TWILIO.script(to, Answer.STORE_THEN_503);
         TWILIO.afterNextPost(to, () -> TWILIO.storeUnrelated(to, SMS_FROM, "Reminder: your appointment is tomorrow"));
@@ -129,7 +129,7 @@ class OutboundProofIT {
 
     @Test
     void aTemplated503IsMatchedByTheRenderedBodyTwilioShows() {
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         String contentSid = template("shipping_" + shortId(), "Order {{order_number}} ships {{status}}.");
         TWILIO.showsContentAs(contentSid, "Order {{order_number}} ships {{status}}.");
         TWILIO.script(to, Answer.STORE_THEN_503);
@@ -146,7 +146,7 @@ class OutboundProofIT {
     @Test
     void aBodilessSendThatCannotBeToldApartIsFailedAsUnknownDeliveryAndNeverResent() {
         // a ContentSid without a local copy of the template: nothing tells our message from another bodiless one
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         String contentSid = "HX" + UUID.randomUUID().toString().replace("-", "");
         TWILIO.script(to, Answer.STORE_THEN_503);
         TWILIO.afterNextPost(to, () -> TWILIO.storeUnrelated(to, SMS_FROM, null));
@@ -162,7 +162,7 @@ class OutboundProofIT {
 
     @Test
     void smsWithATemplateAndAnInteractiveListGoesOutAsTheTemplateTextAndANumberedList() {
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         String contentSid = template("parts_" + shortId(), "We found these parts for \"{{query}}\". Pick one.");
         String id = UUID.randomUUID().toString();
         Interactive list = new Interactive(InteractiveKind.LIST_PICKER, "Pick a part", "Choose a part",
@@ -180,7 +180,7 @@ class OutboundProofIT {
 
     @Test
     void theSameRequestIdTwiceIsSentOnce() {
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         String id = UUID.randomUUID().toString();
         OutboundMessageRequested request = requested(id, OutboundChannel.SMS, to, "only once");
         Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.SMS, to), request);
@@ -193,7 +193,7 @@ class OutboundProofIT {
 
     @Test
     void aLateSentAfterDeliveredLeavesTheMessageDelivered() {
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         String id = request(OutboundChannel.SMS, to, "receipts out of order");
         String sid = results().awaitOne(OutboundMessageAccepted.class, a -> a.requestId().equals(id)).providerMessageId();
 
@@ -212,7 +212,7 @@ class OutboundProofIT {
 
     @Test
     void failedReceiptsCarryAReadableReason() {
-        String to = "whatsapp:" + phone();
+        String to = "whatsapp:" + FakeTwilio.randomPhone();
         inbound(Channel.WHATSAPP, to, "hi", Instant.now());
         await().atMost(Duration.ofSeconds(20)).until(() -> windowOf(to) > 0);
         String id = request(OutboundChannel.WHATSAPP, to, "inside the window");
@@ -226,7 +226,7 @@ class OutboundProofIT {
 
     @Test
     void anOptedOutNumberNeverReachesTwilioAndStartOptsBackIn() {
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         inbound(Channel.SMS, to, "Stop", Instant.now());
         await().atMost(Duration.ofSeconds(20)).until(() -> optedOut(to));
         String id = request(OutboundChannel.SMS, to, "should not go");
@@ -243,7 +243,7 @@ class OutboundProofIT {
 
     @Test
     void twilio21610MarksTheNumberOptedOut() {
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         TWILIO.script(to, Answer.REJECT_21610);
         String id = request(OutboundChannel.SMS, to, "to an unsubscribed number");
 
@@ -255,7 +255,7 @@ class OutboundProofIT {
 
     @Test
     void whatsappFreeFormOutsideTheWindowIsTemplateRequired() {
-        String to = "whatsapp:" + phone();
+        String to = "whatsapp:" + FakeTwilio.randomPhone();
         inbound(Channel.WHATSAPP, to, "an old message", Instant.now().minus(Duration.ofHours(25)));
         await().atMost(Duration.ofSeconds(20)).until(() -> windowOf(to) > 0);
         String id = request(OutboundChannel.ORIGINATING, to, "free-form, too late");
@@ -269,7 +269,7 @@ class OutboundProofIT {
 
     @Test
     void interactiveWhatsappInsideTheWindowGoesOutAsContentWithAStatusCallbackNamingTheRequest() {
-        String to = "whatsapp:" + phone();
+        String to = "whatsapp:" + FakeTwilio.randomPhone();
         inbound(Channel.WHATSAPP, to, "menu please", Instant.now());
         await().atMost(Duration.ofSeconds(20)).until(() -> windowOf(to) > 0);
         String id = UUID.randomUUID().toString();
@@ -305,21 +305,10 @@ class OutboundProofIT {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static FakeTwilio start() {
-        try {
-            return new FakeTwilio();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Kafka.Watcher results() {
         return Kafka.watch(Topics.OUTBOUND_RESULTS);
     }
 
-    private static String phone() {
-        return "+1555" + String.format("%07d", (long) (Math.random() * 10_000_000));
-    }
 
     private static String key(Channel channel, String to) {
         return ConversationKey.of(ORG, channel, to).value();

@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RealInfrastructure
 class OutboundRepliesIT {
 
-    static final FakeTwilio TWILIO = start();
+    static final FakeTwilio TWILIO = FakeTwilio.started();
     static final String ORG = "org-replies";
     static final String SMS_FROM = "+15005550006";
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -81,7 +81,7 @@ class OutboundRepliesIT {
 
     @Test
     void aTemplateOutsideTheWhatsappWindowGoesOutWithItsContentSidAndVariables() {
-        String to = "whatsapp:" + phone();
+        String to = "whatsapp:" + FakeTwilio.randomPhone();
         inbound(Channel.WHATSAPP, to, "a day ago", Instant.now().minus(Duration.ofHours(25)));
         await().atMost(Duration.ofSeconds(20)).until(() -> count("customer_window", to) > 0);
         String contentSid = "HX" + UUID.randomUUID().toString().replace("-", "");
@@ -105,7 +105,7 @@ class OutboundRepliesIT {
 
     @Test
     void mediaGoesOutAsMediaUrlsOnWhatsappAndAsMms() {
-        String whatsapp = "whatsapp:" + phone();
+        String whatsapp = "whatsapp:" + FakeTwilio.randomPhone();
         inbound(Channel.WHATSAPP, whatsapp, "hi", Instant.now());
         await().atMost(Duration.ofSeconds(20)).until(() -> count("customer_window", whatsapp) > 0);
         String onWhatsapp = send(Channel.WHATSAPP, whatsapp, anOutboundMessageRequested().channel(OutboundChannel.WHATSAPP)
@@ -115,7 +115,7 @@ class OutboundRepliesIT {
                 .containsExactly("https://cdn.example.com/catalogue.pdf");
         assertThat(TWILIO.postsTo(whatsapp).get(0).first("Body")).isEqualTo("Our catalogue");
 
-        String sms = phone();
+        String sms = FakeTwilio.randomPhone();
         String mms = send(Channel.SMS, sms, anOutboundMessageRequested().channel(OutboundChannel.SMS)
                 .media(List.of(new Media("https://cdn.example.com/a.jpg", null), new Media("https://cdn.example.com/b.png", null))));
         OutboundMessageAccepted accepted = results().awaitOne(OutboundMessageAccepted.class, a -> a.requestId().equals(mms));
@@ -126,7 +126,7 @@ class OutboundRepliesIT {
 
     @Test
     void everyOptOutChangeIsPublishedOnce() {
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         inbound(Channel.SMS, to, "STOP", Instant.now());
         inbound(Channel.SMS, to, "stop", Instant.now()); // already opted out: no change, no event
         await().atMost(Duration.ofSeconds(20)).until(() -> count("opt_out", to) == 1);
@@ -170,21 +170,10 @@ class OutboundRepliesIT {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static FakeTwilio start() {
-        try {
-            return new FakeTwilio();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Kafka.Watcher results() {
         return Kafka.watch(Topics.OUTBOUND_RESULTS);
     }
 
-    private static String phone() {
-        return "+1555" + String.format("%07d", (long) (Math.random() * 10_000_000));
-    }
 
     private static String send(Channel channel, String to,
             com.crmfactory.messaging.events.testing.OutboundMessageRequestedBuilder request) {

@@ -44,7 +44,7 @@ import com.crmfactory.messaging.testsupport.RealInfrastructure;
 @RealInfrastructure
 class DeliveryStatusPollIT {
 
-    static final FakeTwilio TWILIO = start();
+    static final FakeTwilio TWILIO = FakeTwilio.started();
     static final String ORG = "org-status-poll";
     static final String SMS_FROM = "+15005550006";
 
@@ -74,7 +74,7 @@ class DeliveryStatusPollIT {
 
     @Test
     void aSendWhoseCallbacksNeverCameIsSettledByThePollOnce() {
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         String id = request(to, "callbacks lost");
         String sid = accepted(id);
         TWILIO.reports(sid, "delivered", null, null);
@@ -91,7 +91,7 @@ class DeliveryStatusPollIT {
 
     @Test
     void anUndeliveredReportGetsTheReadableReason() {
-        String id = request(phone(), "to a phone that is off");
+        String id = request(FakeTwilio.randomPhone(), "to a phone that is off");
         String sid = accepted(id);
         TWILIO.reports(sid, "undelivered", 30003, "Unreachable destination handset");
 
@@ -103,7 +103,7 @@ class DeliveryStatusPollIT {
 
     @Test
     void a21610ReportOptsTheCustomerOutAsTheCallbackWould() {
-        String to = phone();
+        String to = FakeTwilio.randomPhone();
         String id = request(to, "to someone who unsubscribed");
         String sid = accepted(id);
         TWILIO.reports(sid, "failed", 21610, "Attempt to send to unsubscribed recipient");
@@ -116,7 +116,7 @@ class DeliveryStatusPollIT {
 
     @Test
     void aMessageDeliveredByACallbackIsNotPolledAndAStalePollAnswerChangesNothing() {
-        String id = request(phone(), "delivered by its callback");
+        String id = request(FakeTwilio.randomPhone(), "delivered by its callback");
         String sid = accepted(id);
         Kafka.send(Topics.DELIVERY_STATUS, sid, new DeliveryStatusReported(ORG, sid, DeliveryStatus.DELIVERED, "delivered",
                 null, null, Channel.SMS, SMS_FROM, null, id, Instant.now()));
@@ -137,7 +137,7 @@ class DeliveryStatusPollIT {
 
     @Test
     void twilioUnavailableIsAskedAgainOnALaterRunWithoutCountingTheCheck() {
-        String id = request(phone(), "asked while Twilio is down");
+        String id = request(FakeTwilio.randomPhone(), "asked while Twilio is down");
         String sid = accepted(id);
         int before = parked(id, sid);
         TWILIO.failNextFetches(sid, 503, 1);
@@ -151,7 +151,7 @@ class DeliveryStatusPollIT {
 
     @Test
     void aSidTwilioDoesNotKnowIsNoLongerPolled() {
-        String id = request(phone(), "unknown to Twilio");
+        String id = request(FakeTwilio.randomPhone(), "unknown to Twilio");
         String sid = accepted(id);
         TWILIO.forget(sid);
 
@@ -165,7 +165,7 @@ class DeliveryStatusPollIT {
 
     @Test
     void aSendOlderThanTheMaxAgeIsLeftAsItIs() {
-        String id = request(phone(), "accepted long ago");
+        String id = request(FakeTwilio.randomPhone(), "accepted long ago");
         String sid = accepted(id);
         int before = parked(id, sid);
         TWILIO.reports(sid, "delivered", null, null);
@@ -183,7 +183,7 @@ class DeliveryStatusPollIT {
         List<String> ids = new ArrayList<>();
         List<String> sids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            String to = phone();
+            String to = FakeTwilio.randomPhone();
             FakeTwilio.Stored message = TWILIO.storeUnrelated(to, SMS_FROM, null);
             TWILIO.reports(message.sid(), "delivered", null, null);
             String id = UUID.randomUUID().toString();
@@ -227,21 +227,10 @@ class DeliveryStatusPollIT {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static FakeTwilio start() {
-        try {
-            return new FakeTwilio();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Kafka.Watcher results() {
         return Kafka.watch(Topics.OUTBOUND_RESULTS);
     }
 
-    private static String phone() {
-        return "+1555" + String.format("%07d", (long) (Math.random() * 10_000_000));
-    }
 
     private static String key(String to) {
         return ConversationKey.of(ORG, Channel.SMS, to).value();

@@ -63,6 +63,20 @@ public final class FakeTwilio implements AutoCloseable {
     private final Map<String, Deque<Integer>> fetchFailures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
 
+    /** For a test class's static field: started, or the class fails to load with the cause. */
+    public static FakeTwilio started() {
+        try {
+            return new FakeTwilio();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh US number, so that tests sharing the database and the fake never share a recipient. */
+    public static String randomPhone() {
+        return "+1555" + String.format("%07d", (long) (Math.random() * 10_000_000));
+    }
+
     public FakeTwilio() throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/", this::handle);
