@@ -4,14 +4,13 @@ import java.util.List;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
-/** The in-process ONNX sentence-embedding model (all-MiniLM-L6-v2, quantised), L2-normalised vectors. */
+/** The in-process ONNX sentence-embedding model (all-MiniLM-L6-v2, quantised, {@link SingleThreadMiniLm}), L2-normalised vectors. */
 public final class SentenceEmbedder {
 
     public static final String MODEL_NAME = "all-minilm-l6-v2-q";
 
-    private final EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    private final EmbeddingModel model = new SingleThreadMiniLm();
 
     public float[] embed(String text) {
         return normalise(model.embed(text.isBlank() ? "?" : text).content().vector());
