@@ -72,6 +72,7 @@ class OutboundProofIT {
         registry.add("platform.outbound.reconcile-interval", () -> "300ms");
         registry.add("platform.outbound.reconcile-delay", () -> "200ms");
         registry.add("platform.outbound.rate-limits.enabled", () -> "false");
+        registry.add("platform.outbound.window-grace", () -> "3s");
         registry.add("spring.mail.host", () -> "localhost");
         registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
     }
@@ -265,6 +266,20 @@ class OutboundProofIT {
         assertThat(failed.reason()).isEqualTo("WhatsApp window closed: use an approved template");
         assertThat(failed.channel()).isEqualTo(Channel.WHATSAPP);
         assertThat(TWILIO.postsTo(to)).isEmpty();
+    }
+
+    @Test
+    void aFreshRequestWaitsForTheCustomerMessageThisServiceHasNotRecordedYet() throws InterruptedException {
+        // an automation can answer a WhatsApp message before this service's own consumer of the inbound topic saw it
+        String to = "whatsapp:" + FakeTwilio.randomPhone();
+        String id = request(OutboundChannel.ORIGINATING, to, "thanks, we are on it");
+        Thread.sleep(1_000);
+        assertThat(TWILIO.postsTo(to)).as("not sent while the window looks closed").isEmpty();
+        inbound(Channel.WHATSAPP, to, "hello?", Instant.now());
+
+        results().awaitOne(OutboundMessageAccepted.class, a -> a.requestId().equals(id));
+        assertThat(TWILIO.postsTo(to)).hasSize(1);
+        assertThat(results().all(e -> e.payload() instanceof OutboundMessageFailed f && f.requestId().equals(id))).isEmpty();
     }
 
     @Test

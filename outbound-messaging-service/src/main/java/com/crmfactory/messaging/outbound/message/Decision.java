@@ -1,5 +1,6 @@
 package com.crmfactory.messaging.outbound.message;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.crmfactory.messaging.events.Redacted;
@@ -17,6 +18,15 @@ public sealed interface Decision {
         static Refuse because(Channel channel, String code, String reason) {
             return new Refuse(channel, Failure.permanent(code, reason));
         }
+    }
+
+    /**
+     * Not decided yet: decide again after {@code after}. The WhatsApp window looks closed, but the request is younger
+     * than {@code platform.outbound.window-grace}, so the customer's message it answers may not be recorded here yet
+     * (this service reads {@code messaging.inbound.v1} in its own consumer group, at its own pace: an automation
+     * answering a message can be faster).
+     */
+    record Recheck(Duration after) implements Decision {
     }
 
     /**

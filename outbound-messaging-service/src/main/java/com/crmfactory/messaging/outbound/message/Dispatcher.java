@@ -125,6 +125,11 @@ public class Dispatcher {
                     "Twilio could not create the interactive content"), State.PENDING);
             return DONE;
         }
+        if (decision instanceof Decision.Recheck recheck) {
+            // the lane waits too: the conversation's later messages keep their order behind this one
+            return CompletableFuture.supplyAsync(() -> decideAndSend(m, request, lane), lane.after(recheck.after().toNanos()))
+                    .thenCompose(f -> f);
+        }
         if (decision instanceof Decision.Refuse r) {
             results.failed(m, r.channel(), r.failure(), State.PENDING);
         } else if (decision instanceof Decision.ViaEmail e) {

@@ -3,6 +3,7 @@ package com.crmfactory.messaging.outbound.message;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SendPolicy {
 
     static final String WINDOW_CLOSED = "WhatsApp window closed: use an approved template";
+    /** How often a fresh request whose window looks closed looks again (see {@link Decision.Recheck}). */
+    static final Duration WINDOW_RECHECK = Duration.ofMillis(250);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CustomerState customers;
@@ -80,6 +83,9 @@ public class SendPolicy {
         boolean approvedTemplate = request.template() != null && (request.template().contentSid() != null
                 || (template != null && template.contentSid() != null && template.approved()));
         if (channel == Channel.WHATSAPP && !approvedTemplate && !insideWindow(m.orgId(), to)) {
+            if (Duration.between(request.occurredAt(), clock.instant()).compareTo(props.windowGrace()) < 0) {
+                return new Decision.Recheck(WINDOW_RECHECK);
+            }
             Template fallback = fallback(m.orgId(), request);
             if (fallback == null) {
                 return Decision.Refuse.because(channel, "template_required", WINDOW_CLOSED);

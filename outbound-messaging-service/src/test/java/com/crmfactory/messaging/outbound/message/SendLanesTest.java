@@ -88,7 +88,7 @@ class SendLanesTest {
 
     private static SendLanes lanes(int workers) {
         OutboundProperties props = new OutboundProperties("http://localhost:8080", null, 5, Duration.ofMillis(500),
-                Duration.ofSeconds(10), Duration.ofSeconds(1), 3, Duration.ofMinutes(2), "no-reply@localhost", workers, 100, 16);
+                Duration.ofSeconds(10), Duration.ofSeconds(1), 3, Duration.ofMinutes(2), "no-reply@localhost", workers, 100, 16, Duration.ofSeconds(10));
         return new SendLanes(props, new TraceParent(new StaticListableBeanFactory().getBeanProvider(Tracer.class)),
                 new SimpleMeterRegistry());
     }

@@ -12,7 +12,7 @@ class SenderPermitsTest {
 
     private final SenderPermits permits = new SenderPermits(new OutboundProperties("http://localhost:8080", null, 5,
             Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(1), 3, Duration.ofMinutes(2),
-            "no-reply@localhost", 32, 2000, 2));
+            "no-reply@localhost", 32, 2000, 2, Duration.ofSeconds(10)));
 
     @Test
     void aSendersThirdSendWaitsForAPermitAndGetsItOnARelease() {
