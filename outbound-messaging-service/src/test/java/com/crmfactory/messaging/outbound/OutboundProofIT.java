@@ -72,7 +72,7 @@ class OutboundProofIT {
         registry.add("platform.outbound.reconcile-interval", () -> "300ms");
         registry.add("platform.outbound.reconcile-delay", () -> "200ms");
         registry.add("platform.outbound.rate-limits.enabled", () -> "false");
-        registry.add("platform.outbound.window-grace", () -> "3s");
+        registry.add("platform.outbound.recheck-grace", () -> "3s");
         registry.add("spring.mail.host", () -> "localhost");
         registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
     }

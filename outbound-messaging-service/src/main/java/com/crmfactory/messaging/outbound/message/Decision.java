@@ -21,10 +21,11 @@ public sealed interface Decision {
     }
 
     /**
-     * Not decided yet: decide again after {@code after}. The WhatsApp window looks closed, but the request is younger
-     * than {@code platform.outbound.window-grace}, so the customer's message it answers may not be recorded here yet
-     * (this service reads {@code messaging.inbound.v1} in its own consumer group, at its own pace: an automation
-     * answering a message can be faster).
+     * Not decided yet: decide again after {@code after}. The request would be refused on this service's copy of
+     * another service's state (no sender for the org, the WhatsApp window closed), but it is younger than
+     * {@code platform.outbound.recheck-grace}, and that copy may lag behind it: the org's tenant record or the
+     * customer's message it answers may not be recorded here yet (this service reads them in its own consumer group,
+     * at its own pace, and an automation answering a message can be faster).
      */
     record Recheck(Duration after) implements Decision {
     }

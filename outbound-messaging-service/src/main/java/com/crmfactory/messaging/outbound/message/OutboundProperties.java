@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendConcurrency       worker threads sending at once (Twilio calls, SMTP, their database steps), all senders together
  * @param maxInFlight           requests queued or being sent before the consumers wait (the rest stays in Kafka)
  * @param senderConcurrency     sends of one sender number at once (a permit is asked for when its rate slot has come)
- * @param windowGrace           a WhatsApp request younger than this whose window looks closed waits for the customer's
- *                              message to be recorded here before it is refused ({@link Decision.Recheck})
+ * @param recheckGrace          a request younger than this that would be refused for want of the org's sender or an
+ *                              open WhatsApp window waits for them to be recorded here first ({@link Decision.Recheck})
  */
 @ConfigurationProperties("platform.outbound")
 public record OutboundProperties(
@@ -33,5 +33,5 @@ public record OutboundProperties(
         @DefaultValue("16") int sendConcurrency,
         @DefaultValue("2000") int maxInFlight,
         @DefaultValue("16") int senderConcurrency,
-        @DefaultValue("30s") Duration windowGrace) {
+        @DefaultValue("30s") Duration recheckGrace) {
 }

@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SendPolicy {
 
     static final String WINDOW_CLOSED = "WhatsApp window closed: use an approved template";
-    /** How often a fresh request whose window looks closed looks again (see {@link Decision.Recheck}). */
-    static final Duration WINDOW_RECHECK = Duration.ofMillis(250);
+    /** How often a fresh request that would be refused looks again (see {@link Decision.Recheck}). */
+    static final Duration RECHECK = Duration.ofMillis(250);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CustomerState customers;
@@ -74,6 +74,9 @@ public class SendPolicy {
         }
         Optional<Sender> sender = sender(m.orgId(), channel);
         if (sender.isEmpty()) {
+            if (fresh(request)) {
+                return new Decision.Recheck(RECHECK);
+            }
             return Decision.Refuse.because(channel, "no_sender", "The org has no sender number for " + channel.wire());
         }
         String from = address(channel, sender.get().address());
@@ -83,8 +86,8 @@ public class SendPolicy {
         boolean approvedTemplate = request.template() != null && (request.template().contentSid() != null
                 || (template != null && template.contentSid() != null && template.approved()));
         if (channel == Channel.WHATSAPP && !approvedTemplate && !insideWindow(m.orgId(), to)) {
-            if (Duration.between(request.occurredAt(), clock.instant()).compareTo(props.windowGrace()) < 0) {
-                return new Decision.Recheck(WINDOW_RECHECK);
+            if (fresh(request)) {
+                return new Decision.Recheck(RECHECK);
             }
             Template fallback = fallback(m.orgId(), request);
             if (fallback == null) {
@@ -176,6 +179,11 @@ public class SendPolicy {
         String fallback = channel == Channel.WHATSAPP ? twilio.whatsappNumber() : twilio.smsNumber();
         return fallback == null || fallback.isBlank() ? Optional.empty()
                 : Optional.of(new Sender(fallback, channel == Channel.WHATSAPP ? SenderType.WHATSAPP : SenderType.LONG_CODE));
+    }
+
+    /** Younger than the recheck grace: the state it would be refused on may not have reached this service yet. */
+    private boolean fresh(OutboundMessageRequested request) {
+        return Duration.between(request.occurredAt(), clock.instant()).compareTo(props.recheckGrace()) < 0;
     }
 
     private boolean insideWindow(String orgId, String to) {
