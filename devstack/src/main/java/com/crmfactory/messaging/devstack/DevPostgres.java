@@ -58,6 +58,8 @@ public final class DevPostgres implements AutoCloseable {
                 .setServerConfig("listen_addresses", "localhost")
                 // zonky turns it off for speed; a killed server must not take acknowledged commits with it
                 .setServerConfig("synchronous_commit", "on")
+                // per-statement counts and times for ./omni load's report (it ships with zonky's binaries)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 // the postmaster writes straight into our stdout (the log file), which outlives this JVM
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
                 .setErrorRedirector(ProcessBuilder.Redirect.INHERIT);

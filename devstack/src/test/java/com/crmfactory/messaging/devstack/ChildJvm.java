@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a devstack main in its own JVM, as {@code ./omni} does, and waits for its ready file. */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -32,7 +32,7 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(process, log);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

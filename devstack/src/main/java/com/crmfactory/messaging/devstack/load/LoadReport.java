@@ -90,8 +90,28 @@ final class LoadReport {
             if (!s.lagMaxGroups().isEmpty()) {
                 md.append("\nlag at its maximum: ").append(String.join(", ", s.lagMaxGroups())).append('\n');
             }
+            appendDatabase(md, s);
         }
         return md.toString();
+    }
+
+    private static void appendDatabase(StringBuilder md, StepResult s) {
+        if (s.database().databases().isEmpty()) {
+            return;
+        }
+        md.append(String.format("%n### %d msg/s: PostgreSQL per message%n%n", s.rate()))
+                .append("| database | commits | statements | execution time |\n|---|---:|---:|---:|\n");
+        for (DatabaseMeter.DatabaseCost d : s.database().databases()) {
+            md.append(String.format("| %s | %.1f | %.1f | %.2f ms |%n", d.database(), d.commitsPerMessage(),
+                    d.statementsPerMessage(), d.execMillisPerMessage()));
+        }
+        if (!s.database().topStatements().isEmpty()) {
+            md.append("\n| database | calls / msg | ms / msg | statement (by execution time) |\n|---|---:|---:|---|\n");
+            for (DatabaseMeter.StatementCost q : s.database().topStatements()) {
+                md.append(String.format("| %s | %.2f | %.3f | `%s` |%n", q.database(), q.callsPerMessage(),
+                        q.execMillisPerMessage(), q.query().replace("|", "\\|")));
+            }
+        }
     }
 
     void write(Path dir) throws IOException {

@@ -17,18 +17,23 @@ final class LoadStep {
     private final ReplyWatch replies;
     private final LagSampler lag;
     private final ProcessMeter meter;
+    private final DatabaseMeter database;
     private final int drainSeconds;
 
-    LoadStep(OpenLoopSender sender, ReplyWatch replies, LagSampler lag, ProcessMeter meter, int drainSeconds) {
+    /** @param database PostgreSQL's counters, or null to leave them out */
+    LoadStep(OpenLoopSender sender, ReplyWatch replies, LagSampler lag, ProcessMeter meter, DatabaseMeter database,
+            int drainSeconds) {
         this.sender = sender;
         this.replies = replies;
         this.lag = lag;
         this.meter = meter;
+        this.database = database;
         this.drainSeconds = drainSeconds;
     }
 
     StepResult run(int rate, int seconds) throws Exception {
         Map<String, ProcessMeter.Reading> before = meter.read();
+        DatabaseMeter.Reading databaseBefore = database == null ? null : database.read();
         double machineBefore = ProcessMeter.machineBusySeconds();
         int extraBefore = replies.extraReplies();
         long startNanos = System.nanoTime();
@@ -49,9 +54,11 @@ final class LoadStep {
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         Map<String, ProcessMeter.Reading> after = meter.read();
         double machineSeconds = ProcessMeter.machineBusySeconds() - machineBefore;
+        DatabaseMeter.Costs databaseCosts = database == null ? DatabaseMeter.Costs.NONE
+                : DatabaseMeter.costs(databaseBefore, database.read(), sent.size());
         long lagAfter = LagSampler.total(lag.lagByGroup());
         return result(rate, seconds, sent, replies.extraReplies() - extraBefore, lagMax.get(), lagMaxGroups.get(),
-                lagAfter, machineSeconds / wallSeconds, costs(before, after, wallSeconds, sent.size()));
+                lagAfter, machineSeconds / wallSeconds, costs(before, after, wallSeconds, sent.size()), databaseCosts);
     }
 
     private static boolean allSettled(List<SentMessage> sent) {
@@ -97,7 +104,8 @@ final class LoadStep {
     }
 
     private static StepResult result(int rate, int seconds, List<SentMessage> sent, int extraReplies, long lagMax,
-            List<String> lagMaxGroups, long lagAfter, double coresBusy, List<StepResult.ProcessCost> costs) {
+            List<String> lagMaxGroups, long lagAfter, double coresBusy, List<StepResult.ProcessCost> costs,
+            DatabaseMeter.Costs databaseCosts) {
         List<Long> ack = new ArrayList<>();
         List<Long> reply = new ArrayList<>();
         Map<Integer, Integer> rejected = new TreeMap<>();
@@ -131,7 +139,7 @@ final class LoadStep {
                 : "backlog growing (reply p50 " + first + " ms in the first third, " + last + " ms in the last)";
         return new StepResult(rate, seconds, sent.size(), acknowledged, rejected, reply.size(), unanswered,
                 extraReplies, Stats.of(ack), replyStats, first, last, lagMax, lagMaxGroups, lagAfter, coresBusy, costs,
-                sustained, verdict);
+                databaseCosts, sustained, verdict);
     }
 
     private static long thirdMedian(List<SentMessage> sent, int third) {

@@ -16,7 +16,10 @@ import com.crmfactory.messaging.devstack.Args;
  *
  * <pre>java -cp … PipelineLoad --rates 10,20,50 --seconds 60 [--drain 60] [--warmup 20] [--body text]
  *     [--gateway http://localhost:8080] [--simulator http://localhost:8090] [--kafka localhost:9092]
- *     [--processes name:pid:managementPort,…] [--report-dir dir] [--label "jvm flags …"]</pre>
+ *     [--processes name:pid:managementPort,…] [--report-dir dir] [--label "jvm flags …"]
+ *     [--postgres jdbc:postgresql://localhost:15432/postgres] [--postgres-user postgres]</pre>
+ * With {@code --postgres} (password in {@code OMNI_POSTGRES_PASSWORD}) the report adds PostgreSQL's commits and
+ * statements per message.
  */
 public final class PipelineLoad {
 
@@ -43,7 +46,11 @@ public final class PipelineLoad {
         LoadReport report = new LoadReport(String.join(" ", argv), args.get("label", ""), seconds);
         try (ReplyWatch replies = new ReplyWatch(args.get("simulator", "http://localhost:8090"));
                 LagSampler lag = new LagSampler(args.get("kafka", "localhost:9092"))) {
-            LoadStep step = new LoadStep(sender, replies, lag, new ProcessMeter(processes), args.getInt("drain", 60));
+            String postgres = args.get("postgres", null);
+            DatabaseMeter database = postgres == null ? null : DatabaseMeter.connect(postgres,
+                    args.get("postgres-user", "postgres"), System.getenv().getOrDefault("OMNI_POSTGRES_PASSWORD", "postgres"));
+            LoadStep step = new LoadStep(sender, replies, lag, new ProcessMeter(processes), database,
+                    args.getInt("drain", 60));
             int warmup = args.getInt("warmup", 20);
             if (warmup > 0) {
                 System.out.printf("warm-up: %d msg/s for %d s (not reported)%n", rates.get(0), warmup);

@@ -34,6 +34,15 @@ class LoadReportTest {
     }
 
     @Test
+    void postgresCostsPerMessageAppearUnderTheirRate() {
+        LoadReport report = new LoadReport("--rates 10", "test", 60);
+        report.add(step(10, true, 0.3));
+        assertThat(report.markdown()).contains("### 10 msg/s: PostgreSQL per message")
+                .contains("| conversation | 9.0 | 30.5 | 1.25 ms |")
+                .contains("| conversation | 4.00 | 0.500 | `update session set a=$1 \\| b` |");
+    }
+
+    @Test
     void theMeterReadsCpuAndMemoryOfAProcessFromProc() {
         ProcessMeter meter = new ProcessMeter(List.of(ProcessMeter.Watched.parse("self:" + ProcessHandle.current().pid() + ":-")));
         ProcessMeter.Reading reading = meter.read().get("self");
@@ -48,7 +57,10 @@ class LoadReportTest {
                 new StepResult.ProcessCost("conversation-service", 30, 25, agentCores / 2, 1000, 1, 1, 1, 1));
         Stats latency = new Stats(rate * 60, 100, 200, 300, 400);
         return new StepResult(rate, 60, rate * 60, rate * 60, Map.of(), rate * 60, 0, 0, latency, latency, 100,
-                sustained ? 110 : 900, 10, List.of(), 0, agentCores * 1.5, costs, sustained,
+                sustained ? 110 : 900, 10, List.of(), 0, agentCores * 1.5, costs,
+                new DatabaseMeter.Costs(List.of(new DatabaseMeter.DatabaseCost("conversation", 9, 30.5, 1.25)),
+                        List.of(new DatabaseMeter.StatementCost("conversation", "update session set a=$1 | b", 4, 0.5))),
+                sustained,
                 sustained ? "sustained" : "backlog growing");
     }
 }
