@@ -68,12 +68,15 @@ class StateRepository {
                         rs.getString(5), rs.getString(6), rs.getInt(7)), orgId, sessionId).stream().findFirst();
     }
 
+    /** Run for every inbound message: served by the index session_state_by_customer. */
+    static final String OPEN_SESSION = """
+            SELECT session_id, channel, customer_address, contact_name, intent, status, automation_depth
+            FROM session_state WHERE org_id = ? AND channel = ? AND customer_address = ?
+            AND status NOT IN ('completed', 'expired') ORDER BY updated_at DESC LIMIT 1""";
+
     /** The customer's open session on a channel, if conversation-service has opened one. */
     Optional<SessionView> openSession(String orgId, String channel, String customerAddress) {
-        return jdbc.query("""
-                SELECT session_id, channel, customer_address, contact_name, intent, status, automation_depth
-                FROM session_state WHERE org_id = ? AND channel = ? AND customer_address = ?
-                AND status NOT IN ('completed', 'expired') ORDER BY updated_at DESC LIMIT 1""",
+        return jdbc.query(OPEN_SESSION,
                 (rs, n) -> new SessionView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getInt(7)), orgId, channel, customerAddress)
                 .stream().findFirst();

@@ -182,11 +182,13 @@ public class OutboundMessageRepository {
                 staleAfter.toMillis() / 1000.0);
     }
 
+    /** The reconciler's sweep: served by the partial index outbound_message_pending, whatever the table's size. */
+    static final String PENDING_OLDER_THAN = """
+            SELECT request_id FROM outbound_message WHERE state = 'pending'
+            AND updated_at < now() - make_interval(secs => ?) ORDER BY created_at LIMIT ?""";
+
     public List<String> pendingOlderThan(Duration age, int limit) {
-        return jdbc.queryForList("""
-                SELECT request_id FROM outbound_message WHERE state = 'pending'
-                AND updated_at < now() - make_interval(secs => ?) ORDER BY created_at LIMIT ?""", String.class,
-                age.toMillis() / 1000.0, limit);
+        return jdbc.queryForList(PENDING_OLDER_THAN, String.class, age.toMillis() / 1000.0, limit);
     }
 
     private OutboundMessage row(ResultSet rs, int n) throws SQLException {
