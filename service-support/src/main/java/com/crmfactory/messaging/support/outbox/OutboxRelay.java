@@ -1,5 +1,6 @@
 package com.crmfactory.messaging.support.outbox;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -89,8 +90,13 @@ public class OutboxRelay {
                 return 0;
             }
             awaitAll(rows.stream().<CompletableFuture<?>>map(row -> sender.send(row.toRecord(source))).toList());
-            jdbc.batchUpdate("DELETE FROM outbox_event WHERE id = ?", rows, rows.size(),
-                    (statement, row) -> statement.setLong(1, row.id()));
+            // one statement for the batch (not one per row): ids only, a range could take rows committed meanwhile
+            Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
+            jdbc.update(connection -> {
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)");
+                delete.setArray(1, connection.createArrayOf("bigint", ids));
+                return delete;
+            });
             // per event type too (platform_outbox_events_total{topic,type}): dashboards and alerts read
             // ratios such as the AI agent's escalations among its actions from it
             rows.forEach(row -> Counter.builder("platform.outbox.events").description("outbox rows published, by event type")
