@@ -17,6 +17,7 @@ import com.crmfactory.messaging.events.conversation.SessionEscalated;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
 import com.crmfactory.messaging.events.conversation.SessionStatusChanged;
 import com.crmfactory.messaging.support.consumer.IncomingEvents;
+import com.crmfactory.messaging.support.kafka.IncomingEvent;
 
 /**
  * {@code conversation.events.v1}: the agent's copy of sessions and messages, and who handles each session;
@@ -42,7 +43,8 @@ class ConversationEventsListener {
     @Transactional
     public void on(ConsumerRecord<String, String> record, Consumer<?, ?> consumer) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        events.firstDelivery(CONSUMER, record).ifPresent(payload -> {
+        events.every(record).filter(event -> isHandled(event.payload()) && events.isFirstDelivery(CONSUMER, event))
+                .map(IncomingEvent::payload).ifPresent(payload -> {
             if (payload instanceof SessionOpened opened) {
                 context.opened(opened);
             } else if (payload instanceof MessageRecorded recorded) {
@@ -63,6 +65,13 @@ class ConversationEventsListener {
             }
         });
         turns.recordHandled(partition, lastOfPoll(record, partition, consumer));
+    }
+
+    /** Insights and notes are not the agent's business: no guard row is written for them. */
+    private static boolean isHandled(Object payload) {
+        return payload instanceof SessionOpened || payload instanceof MessageRecorded || payload instanceof SessionAssigned
+                || payload instanceof SessionEscalated || payload instanceof SessionClosed
+                || payload instanceof SessionStatusChanged;
     }
 
     /** The poll returned no record of this partition after this one (the consumer's position is just past it). */
