@@ -29,10 +29,11 @@ class OutboundResultsListener {
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         events.every(record).ifPresent(event -> {
-            // accepted sends and opt-out changes trigger nothing
+            // accepted sends, reports of progress (sent, delivered, read) and opt-out changes trigger nothing, so they
+            // get no guard row either
             if (event.payload() instanceof OutboundMessageFailed failed && events.isFirstDelivery(CONSUMER, event)) {
                 triggers.sendFailed(event.id(), failed);
-            } else if (event.payload() instanceof OutboundDeliveryUpdated updated
+            } else if (event.payload() instanceof OutboundDeliveryUpdated updated && updated.status().isTerminal()
                     && events.isFirstDelivery(CONSUMER, event)) {
                 triggers.deliveryUpdated(event.id(), updated);
             }

@@ -19,7 +19,6 @@ import com.crmfactory.messaging.automation.state.SessionView;
 import com.crmfactory.messaging.events.ConversationKey;
 import com.crmfactory.messaging.events.common.Author;
 import com.crmfactory.messaging.events.common.Channel;
-import com.crmfactory.messaging.events.common.DeliveryStatus;
 import com.crmfactory.messaging.events.common.SessionStatus;
 import com.crmfactory.messaging.events.conversation.SessionClosed;
 import com.crmfactory.messaging.events.conversation.SessionEscalated;
@@ -141,8 +140,7 @@ class TriggerService {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void deliveryUpdated(String eventId, OutboundDeliveryUpdated updated) {
-        boolean failed = updated.status() == DeliveryStatus.FAILED || updated.status() == DeliveryStatus.UNDELIVERED;
-        if (!failed || isOwn(updated.requestId())) {
+        if (!updated.status().isTerminal() || isOwn(updated.requestId())) {
             return;
         }
         Map<String, Object> payload = new LinkedHashMap<>();

@@ -35,14 +35,15 @@ class OutboundResultsListener {
     @KafkaListener(id = "conversation-outbound-results", idIsGroup = false, topics = Topics.OUTBOUND_RESULTS)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        events.firstDelivery(CONSUMER, record).ifPresent(payload -> {
-            if (payload instanceof OutboundMessageAccepted accepted) {
+        // Delivery results need no guard row: a status only moves forward, so a repeated one changes nothing
+        events.every(record).ifPresent(event -> {
+            if (event.payload() instanceof OutboundMessageAccepted accepted) {
                 delivery.accepted(accepted);
-            } else if (payload instanceof OutboundMessageFailed failed) {
+            } else if (event.payload() instanceof OutboundMessageFailed failed) {
                 delivery.failed(failed);
-            } else if (payload instanceof OutboundDeliveryUpdated updated) {
+            } else if (event.payload() instanceof OutboundDeliveryUpdated updated) {
                 delivery.updated(updated);
-            } else if (payload instanceof CustomerOptOutChanged change) {
+            } else if (event.payload() instanceof CustomerOptOutChanged change && events.isFirstDelivery(CONSUMER, event)) {
                 optOuts.apply(change);
             }
         });

@@ -141,7 +141,9 @@ class InboxIT extends ConversationServiceTest {
 
         Kafka.send(Topics.OUTBOUND_RESULTS, key, new OutboundMessageAccepted(org, first, sessionId, Channel.SMS,
                 "SMaaa", Fixtures.SMS_NUMBER, phone, DeliveryStatus.QUEUED, Instant.now()));
-        Kafka.send(Topics.OUTBOUND_RESULTS, key, updated(first, DeliveryStatus.DELIVERED));
+        OutboundDeliveryUpdated delivered = updated(first, DeliveryStatus.DELIVERED);
+        String deliveredId = Kafka.send(Topics.OUTBOUND_RESULTS, key, delivered);
+        Kafka.send(Topics.OUTBOUND_RESULTS, key, delivered, deliveredId); // redelivered (no guard row: no effect)
         Kafka.send(Topics.OUTBOUND_RESULTS, key, updated(first, DeliveryStatus.SENT)); // late callback
         Kafka.send(Topics.OUTBOUND_RESULTS, key, new OutboundMessageFailed(org, second, sessionId, Channel.SMS,
                 "opted_out", "The customer opted out", false, "21610", Instant.now()));
@@ -160,6 +162,12 @@ class InboxIT extends ConversationServiceTest {
 
         Kafka.send(Topics.OUTBOUND_RESULTS, key, updated(first, DeliveryStatus.READ));
         await().atMost(Duration.ofSeconds(30)).until(() -> "READ".equals(conversations.deliveryStatus(org, first)));
+
+        // the delivered report redelivered after read, then a later event on the same partition as a marker
+        Kafka.send(Topics.OUTBOUND_RESULTS, key, delivered, deliveredId);
+        Kafka.send(Topics.OUTBOUND_RESULTS, key, updated(third, DeliveryStatus.SENT));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(conversations.deliveryStatus(org, third)));
+        assertThat(conversations.deliveryStatus(org, first)).isEqualTo("READ");
     }
 
     private OutboundDeliveryUpdated updated(String requestId, DeliveryStatus status) {
