@@ -104,11 +104,11 @@ final class DatabaseMeter {
         }
     }
 
-    /** The step's cost per message: the difference of two readings, the databases of the meter's own server only. */
+    /** The step's cost per message: the difference of two readings. */
     static Costs costs(Reading before, Reading after, int messages) {
         double perMessage = 1.0 / Math.max(1, messages);
-        Map<String, double[]> byDatabase = new TreeMap<>();
-        after.commits().forEach((database, commits) -> byDatabase.computeIfAbsent(database, d -> new double[3])[0] =
+        Map<String, Totals> byDatabase = new TreeMap<>();
+        after.commits().forEach((database, commits) -> byDatabase.computeIfAbsent(database, d -> new Totals()).commits =
                 (commits - before.commits().getOrDefault(database, 0L)) * perMessage);
         List<StatementCost> statements = new ArrayList<>();
         for (Map.Entry<String, StatementCounter> e : after.statements().entrySet()) {
@@ -119,20 +119,28 @@ final class DatabaseMeter {
             if (calls <= 0) {
                 continue;
             }
-            double[] totals = byDatabase.computeIfAbsent(end.database(), d -> new double[3]);
-            totals[1] += calls * perMessage;
-            totals[2] += millis * perMessage;
+            Totals totals = byDatabase.computeIfAbsent(end.database(), d -> new Totals());
+            totals.statements += calls * perMessage;
+            totals.execMillis += millis * perMessage;
             statements.add(new StatementCost(end.database(), end.query(), calls * perMessage, millis * perMessage));
         }
         List<DatabaseCost> databases = new ArrayList<>();
         byDatabase.forEach((database, t) -> {
-            if (t[0] >= 0.05 || t[1] > 0) { // leave out databases nobody used during the step
-                databases.add(new DatabaseCost(database, t[0], t[1], t[2]));
+            // databases nobody used during the step (the meter's own reads are a handful in all) are left out
+            if (t.commits >= 0.05 || t.statements >= 0.05) {
+                databases.add(new DatabaseCost(database, t.commits, t.statements, t.execMillis));
             }
         });
         databases.sort(Comparator.comparingDouble(DatabaseCost::commitsPerMessage).reversed());
         statements.sort(Comparator.comparingDouble(StatementCost::execMillisPerMessage).reversed());
         return new Costs(databases, List.copyOf(statements.subList(0, Math.min(TOP_STATEMENTS, statements.size()))));
+    }
+
+    /** Per-message sums of one database while a step's difference is taken. */
+    private static final class Totals {
+        double commits;
+        double statements;
+        double execMillis;
     }
 
     private static String oneLine(String query) {
