@@ -13,8 +13,6 @@ import com.crmfactory.messaging.support.consumer.IncomingEvents;
 @Component
 class DeliveryStatusListener {
 
-    static final String CONSUMER = "outbound-messaging-service.delivery-status";
-
     private final IncomingEvents events;
     private final DeliveryService delivery;
 
@@ -26,8 +24,9 @@ class DeliveryStatusListener {
     @KafkaListener(id = "outbound-delivery-status", idIsGroup = false, topics = Topics.DELIVERY_STATUS)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        events.firstDelivery(CONSUMER, record).ifPresent(payload -> {
-            if (payload instanceof DeliveryStatusReported report) {
+        // no guard row: a status only moves forward and only a move publishes, so a redelivered report changes nothing
+        events.every(record).ifPresent(event -> {
+            if (event.payload() instanceof DeliveryStatusReported report) {
                 delivery.apply(report);
             }
         });
