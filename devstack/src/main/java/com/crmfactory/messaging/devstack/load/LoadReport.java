@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,9 +91,24 @@ final class LoadReport {
             if (!s.lagMaxGroups().isEmpty()) {
                 md.append("\nlag at its maximum: ").append(String.join(", ", s.lagMaxGroups())).append('\n');
             }
+            appendThreads(md, s);
             appendDatabase(md, s);
         }
         return md.toString();
+    }
+
+    private static void appendThreads(StringBuilder md, StepResult s) {
+        List<StepResult.ProcessCost> withThreads = s.processes().stream().filter(p -> !p.hottestThreads().isEmpty()).toList();
+        if (withThreads.isEmpty()) {
+            return;
+        }
+        md.append("\n| process | hottest threads (CPU s in the step; a pool's threads together, names cut at 15 characters) |\n")
+                .append("|---|---|\n");
+        for (StepResult.ProcessCost p : withThreads) {
+            md.append("| ").append(p.name()).append(" | ").append(p.hottestThreads().stream()
+                    .map(t -> String.format("`%s` %.1f", t.name().replace("|", "\\|"), t.cpuSeconds()))
+                    .collect(Collectors.joining(", "))).append(" |\n");
+        }
     }
 
     private static void appendDatabase(StringBuilder md, StepResult s) {

@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.devstack.load;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,9 +99,20 @@ final class LoadStep {
             long allocated = end.allocatedBytes() < 0 || start.allocatedBytes() < 0 ? -1
                     : (end.allocatedBytes() - start.allocatedBytes()) / Math.max(1, messages);
             costs.add(new StepResult.ProcessCost(e.getKey(), cpu, cpu * 1000 / Math.max(1, messages), cpu / wallSeconds,
-                    allocated, start.rssBytes(), end.rssBytes(), start.heapUsedBytes(), end.heapUsedBytes()));
+                    allocated, start.rssBytes(), end.rssBytes(), start.heapUsedBytes(), end.heapUsedBytes(),
+                    hottestThreads(start.threadCpuSeconds(), end.threadCpuSeconds())));
         }
         return costs;
+    }
+
+    private static final int HOTTEST_THREADS = 4;
+
+    private static List<StepResult.ThreadCost> hottestThreads(Map<String, Double> before, Map<String, Double> after) {
+        return after.entrySet().stream()
+                .map(e -> new StepResult.ThreadCost(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(t -> t.cpuSeconds() > 0)
+                .sorted(Comparator.comparingDouble(StepResult.ThreadCost::cpuSeconds).reversed())
+                .limit(HOTTEST_THREADS).toList();
     }
 
     private static StepResult result(int rate, int seconds, List<SentMessage> sent, int extraReplies, long lagMax,

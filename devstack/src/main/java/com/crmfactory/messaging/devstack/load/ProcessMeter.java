@@ -30,8 +30,12 @@ final class ProcessMeter {
         }
     }
 
-    /** One reading of one process; -1 where it could not be read. */
-    record Reading(double cpuSeconds, long rssBytes, long heapUsedBytes, long allocatedBytes) {
+    /**
+     * One reading of one process; -1 where it could not be read. {@code threadCpuSeconds}: CPU time by thread name for a
+     * single-process JVM (empty for a process with children, such as PostgreSQL's server).
+     */
+    record Reading(double cpuSeconds, long rssBytes, long heapUsedBytes, long allocatedBytes,
+            Map<String, Double> threadCpuSeconds) {
     }
 
     private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux
@@ -63,7 +67,8 @@ final class ProcessMeter {
             }
             Map<String, Double> metrics = p.managementPort() < 0 ? Map.of() : prometheus(p.managementPort());
             readings.put(p.name(), new Reading(cpu, rss, metrics.getOrDefault("heap", -1.0).longValue(),
-                    metrics.getOrDefault("allocated", -1.0).longValue()));
+                    metrics.getOrDefault("allocated", -1.0).longValue(),
+                    tree.size() == 1 ? threadCpu(p.pid()) : Map.of()));
         }
         return readings;
     }
@@ -105,6 +110,30 @@ final class ProcessMeter {
             // no /proc: CPU and memory stay unknown
         }
         return children;
+    }
+
+    /**
+     * CPU seconds by thread name ({@code /proc/<pid>/task}), a pool's numbered threads together ("GC Thread#0" and
+     * "GC Thread#1" as "GC Thread#"). Native threads count too, which JFR's samples do not see (ONNX Runtime's worker,
+     * named "java", was found this way). Linux keeps the first 15 characters of a name.
+     */
+    private static Map<String, Double> threadCpu(long pid) {
+        Map<String, Double> byName = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String line = Files.readString(task.resolve("stat"));
+                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')).replaceAll("[0-9]+$", "");
+                    String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND, Double::sum);
+                } catch (IOException | RuntimeException threadGone) {
+                    // ended between the listing and the read
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // process gone
+        }
+        return byName;
     }
 
     /** utime, stime (ticks), rss (pages), ppid of a process; zeros when it is gone. */

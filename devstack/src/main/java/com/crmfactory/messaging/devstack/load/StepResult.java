@@ -11,6 +11,11 @@ record StepResult(int rate, int seconds, int sent, int acknowledged, Map<Integer
 
     /** What one process cost during the step (send phase and drain). */
     record ProcessCost(String name, double cpuSeconds, double cpuSecondsPer1000, double coresBusy,
-            long allocatedBytesPerMessage, long rssStartBytes, long rssEndBytes, long heapStartBytes, long heapEndBytes) {
+            long allocatedBytesPerMessage, long rssStartBytes, long rssEndBytes, long heapStartBytes, long heapEndBytes,
+            List<ThreadCost> hottestThreads) {
+    }
+
+    /** CPU seconds the threads of one name used during the step. */
+    record ThreadCost(String name, double cpuSeconds) {
     }
 }

@@ -43,18 +43,29 @@ class LoadReportTest {
     }
 
     @Test
+    void eachJvmsHottestThreadsAreListed() {
+        LoadReport report = new LoadReport("--rates 10", "test", 60);
+        report.add(step(10, true, 0.3));
+        assertThat(report.markdown()).contains("| ai-agent-service | `C2 CompilerThre` 12.5, `java` 8.0 |")
+                .doesNotContain("| conversation-service | |");
+    }
+
+    @Test
     void theMeterReadsCpuAndMemoryOfAProcessFromProc() {
         ProcessMeter meter = new ProcessMeter(List.of(ProcessMeter.Watched.parse("self:" + ProcessHandle.current().pid() + ":-")));
         ProcessMeter.Reading reading = meter.read().get("self");
         assertThat(reading.cpuSeconds()).isPositive();
         assertThat(reading.rssBytes()).isGreaterThan(10L * 1024 * 1024);
         assertThat(reading.heapUsedBytes()).isEqualTo(-1); // no management port
+        // this JVM's threads by name, the JVM's own among them
+        assertThat(reading.threadCpuSeconds()).containsKey("VM Thread");
     }
 
     private static StepResult step(int rate, boolean sustained, double agentCores) {
         List<StepResult.ProcessCost> costs = List.of(
-                new StepResult.ProcessCost("ai-agent-service", 60, 50, agentCores, 1000, 1, 1, 1, 1),
-                new StepResult.ProcessCost("conversation-service", 30, 25, agentCores / 2, 1000, 1, 1, 1, 1));
+                new StepResult.ProcessCost("ai-agent-service", 60, 50, agentCores, 1000, 1, 1, 1, 1,
+                        List.of(new StepResult.ThreadCost("C2 CompilerThre", 12.5), new StepResult.ThreadCost("java", 8))),
+                new StepResult.ProcessCost("conversation-service", 30, 25, agentCores / 2, 1000, 1, 1, 1, 1, List.of()));
         Stats latency = new Stats(rate * 60, 100, 200, 300, 400);
         return new StepResult(rate, 60, rate * 60, rate * 60, Map.of(), rate * 60, 0, 0, latency, latency, 100,
                 sustained ? 110 : 900, 10, List.of(), 0, agentCores * 1.5, costs,
