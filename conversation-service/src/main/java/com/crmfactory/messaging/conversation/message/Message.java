@@ -75,34 +75,6 @@ public class Message extends AssignedIdEntity {
         this.updatedAt = now;
     }
 
-    /**
-     * Applies a delivery report if it moves the status forward ({@link DeliveryStatus#canMoveTo}); a
-     * message not yet accepted by the provider has no status and takes any.
-     *
-     * @return whether the status changed
-     */
-    public boolean applyDelivery(DeliveryStatus next, String code, String reason, Instant now) {
-        if (next == null || (deliveryStatus != null && !deliveryStatus.canMoveTo(next))) {
-            return false;
-        }
-        deliveryStatus = next;
-        if (code != null) {
-            errorCode = code;
-        }
-        if (reason != null) {
-            errorMessage = reason.length() > 500 ? reason.substring(0, 500) : reason;
-        }
-        updatedAt = now;
-        return true;
-    }
-
-    public void acceptedAs(String providerId, Instant now) {
-        if (providerMessageId == null) {
-            providerMessageId = providerId;
-            updatedAt = now;
-        }
-    }
-
     /** Replaces what the agent saw in this message's images (the agent sends its full analysis each time). */
     public void attachMediaAnalysis(List<MediaAnalysis> analyses, Instant now) {
         mediaAnalysis = List.copyOf(analyses);

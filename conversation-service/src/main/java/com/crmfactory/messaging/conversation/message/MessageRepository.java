@@ -1,6 +1,5 @@
 package com.crmfactory.messaging.conversation.message;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -17,10 +16,6 @@ public interface MessageRepository extends JpaRepository<Message, UUID> {
     boolean existsByOrgIdAndRequestId(String orgId, String requestId);
 
     Page<Message> findByOrgIdAndSessionId(String orgId, UUID sessionId, Pageable pageable);
-
-    /** Native SQL: Hibernate caches no plan for a JPQL query with a lock mode (see {@code SessionRepository}). */
-    @Query(value = "SELECT * FROM message WHERE org_id = :orgId AND request_id = :requestId FOR UPDATE", nativeQuery = true)
-    Optional<Message> lockByRequestId(@Param("orgId") String orgId, @Param("requestId") String requestId);
 
     /**
      * Sessions of the org with a message whose body holds every word of {@code tsquery} (full-text, 'simple'
