@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.agent.context.ContextService;
 import com.crmfactory.messaging.agent.context.SessionContext;
+import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.conversation.MessageRecorded;
 import com.crmfactory.messaging.events.conversation.SessionAssigned;
@@ -17,7 +18,6 @@ import com.crmfactory.messaging.events.conversation.SessionEscalated;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
 import com.crmfactory.messaging.events.conversation.SessionStatusChanged;
 import com.crmfactory.messaging.support.consumer.IncomingEvents;
-import com.crmfactory.messaging.support.kafka.IncomingEvent;
 
 /**
  * {@code conversation.events.v1}: the agent's copy of sessions and messages, and who handles each session;
@@ -43,32 +43,34 @@ class ConversationEventsListener {
     @Transactional
     public void on(ConsumerRecord<String, String> record, Consumer<?, ?> consumer) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        events.every(record).filter(event -> isHandled(event.payload()) && events.isFirstDelivery(CONSUMER, event))
-                .map(IncomingEvent::payload).ifPresent(payload -> {
-            if (payload instanceof SessionOpened opened) {
-                context.opened(opened);
-            } else if (payload instanceof MessageRecorded recorded) {
-                if (context.recorded(recorded)) {
-                    turns.customerWrote(recorded.sessionId(), partition);
-                }
-            } else if (payload instanceof SessionAssigned assigned) {
-                context.handler(assigned.orgId(), assigned.sessionId(), SessionContext.Handler.human);
-            } else if (payload instanceof SessionEscalated escalated) {
-                context.handler(escalated.orgId(), escalated.sessionId(), SessionContext.Handler.human);
-            } else if (payload instanceof SessionClosed closed) {
-                context.handler(closed.orgId(), closed.sessionId(), SessionContext.Handler.closed);
-            } else if (payload instanceof SessionStatusChanged changed) {
-                SessionContext.Handler handler = ContextService.handlerFor(changed.status());
-                if (handler != null) {
-                    context.handler(changed.orgId(), changed.sessionId(), handler);
-                }
-            }
-        });
+        events.firstDeliveryIf(CONSUMER, record, ConversationEventsListener::isHandled)
+                .ifPresent(event -> apply(event.payload(), partition));
         turns.recordHandled(partition, lastOfPoll(record, partition, consumer));
     }
 
+    private void apply(DomainEvent payload, TopicPartition partition) {
+        if (payload instanceof SessionOpened opened) {
+            context.opened(opened);
+        } else if (payload instanceof MessageRecorded recorded) {
+            if (context.recorded(recorded)) {
+                turns.customerWrote(recorded.sessionId(), partition);
+            }
+        } else if (payload instanceof SessionAssigned assigned) {
+            context.handler(assigned.orgId(), assigned.sessionId(), SessionContext.Handler.human);
+        } else if (payload instanceof SessionEscalated escalated) {
+            context.handler(escalated.orgId(), escalated.sessionId(), SessionContext.Handler.human);
+        } else if (payload instanceof SessionClosed closed) {
+            context.handler(closed.orgId(), closed.sessionId(), SessionContext.Handler.closed);
+        } else if (payload instanceof SessionStatusChanged changed) {
+            SessionContext.Handler handler = ContextService.handlerFor(changed.status());
+            if (handler != null) {
+                context.handler(changed.orgId(), changed.sessionId(), handler);
+            }
+        }
+    }
+
     /** Insights and notes are not the agent's business: no guard row is written for them. */
-    private static boolean isHandled(Object payload) {
+    private static boolean isHandled(DomainEvent payload) {
         return payload instanceof SessionOpened || payload instanceof MessageRecorded || payload instanceof SessionAssigned
                 || payload instanceof SessionEscalated || payload instanceof SessionClosed
                 || payload instanceof SessionStatusChanged;

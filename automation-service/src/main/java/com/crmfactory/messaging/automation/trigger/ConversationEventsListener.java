@@ -5,6 +5,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.conversation.SessionClosed;
 import com.crmfactory.messaging.events.conversation.SessionEscalated;
@@ -35,11 +36,8 @@ class ConversationEventsListener {
             concurrency = "${automation.state-listener-concurrency:2}")
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        events.every(record).ifPresent(event -> {
-            if (!isTrigger(event.payload()) || !events.isFirstDelivery(CONSUMER, event)) {
-                // recorded messages, assignments, notes: nothing for automations (and no guard row for them)
-                return;
-            }
+        // recorded messages, assignments, notes: nothing for automations (and no guard row for them)
+        events.firstDeliveryIf(CONSUMER, record, ConversationEventsListener::isTrigger).ifPresent(event -> {
             if (event.payload() instanceof SessionOpened opened) {
                 triggers.sessionOpened(opened);
             } else if (event.payload() instanceof SessionStatusChanged changed) {
@@ -54,7 +52,7 @@ class ConversationEventsListener {
         });
     }
 
-    private static boolean isTrigger(Object payload) {
+    private static boolean isTrigger(DomainEvent payload) {
         return payload instanceof SessionOpened || payload instanceof SessionStatusChanged
                 || payload instanceof SessionInsightsUpdated || payload instanceof SessionEscalated
                 || payload instanceof SessionClosed;

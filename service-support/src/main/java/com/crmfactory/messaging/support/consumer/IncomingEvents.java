@@ -1,6 +1,7 @@
 package com.crmfactory.messaging.support.consumer;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +21,7 @@ import com.crmfactory.messaging.support.kafka.IncomingEvent;
  * guard row commit together in the listener's transaction;</li>
  * <li>{@link #onceInItsOwnTransaction} — the effect commits in a transaction of its own, so that work which must
  * follow the commit (a send) can run after it, on every delivery;</li>
+ * <li>{@link #firstDeliveryIf} — the same for the events the listener handles; the others get no guard row;</li>
  * <li>{@link #isFirstDelivery} — the guard alone, for a listener that guards only some events of a topic;</li>
  * <li>{@link #every(ConsumerRecord)} — no deduplication, for effects idempotent by themselves (replacing state with
  * the newest, a live view); the call site says why.</li>
@@ -42,6 +44,16 @@ public class IncomingEvents {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<DomainEvent> firstDelivery(String consumer, ConsumerRecord<String, String> record) {
         return every(record).filter(event -> isFirstDelivery(consumer, event)).map(IncomingEvent::payload);
+    }
+
+    /**
+     * The record's event on its first delivery to {@code consumer}, if the listener {@code handles} it; an event it
+     * ignores is empty at once and gets no guard row (decision 0019).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<IncomingEvent> firstDeliveryIf(String consumer, ConsumerRecord<String, String> record,
+            Predicate<DomainEvent> handles) {
+        return every(record).filter(event -> handles.test(event.payload()) && isFirstDelivery(consumer, event));
     }
 
     /** The record's event on every delivery, duplicates included; empty for an unknown type. */
