@@ -180,12 +180,13 @@ class OutboundProofIT {
     }
 
     @Test
-    void theSameRequestIdTwiceIsSentOnce() {
+    void aRequestRedeliveredOrRepeatedUnderAnotherEventIdIsSentOnce() {
         String to = FakeTwilio.randomPhone();
         String id = UUID.randomUUID().toString();
         OutboundMessageRequested request = requested(id, OutboundChannel.SMS, to, "only once");
-        Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.SMS, to), request);
-        Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.SMS, to), request);
+        String eventId = Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.SMS, to), request);
+        Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.SMS, to), request, eventId); // the same record again
+        Kafka.send(Topics.OUTBOUND_REQUESTS, key(Channel.SMS, to), request); // another event, the same request id
 
         results().awaitOne(OutboundMessageAccepted.class, a -> a.requestId().equals(id));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> TWILIO.postsTo(to).size() == 1);

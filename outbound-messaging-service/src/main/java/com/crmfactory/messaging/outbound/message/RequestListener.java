@@ -11,14 +11,11 @@ import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
 import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /**
- * {@code messaging.outbound.requests.v1}: registers the request (idempotent by ce_id and by request id),
- * then queues its send on the conversation's lane ({@link SendLanes}), so the records of one conversation go out in
+ * {@code messaging.outbound.requests.v1}: registers the request, then queues its send on the conversation's lane ({@link SendLanes}), so the records of one conversation go out in
  * order while this thread goes on with the next record.
  */
 @Component
 class RequestListener {
-
-    static final String CONSUMER = "outbound-messaging-service.requests";
 
     private final IncomingEvents events;
     private final RequestRegistry registry;
@@ -33,10 +30,10 @@ class RequestListener {
     @KafkaListener(id = "outbound-requests", idIsGroup = false, topics = Topics.OUTBOUND_REQUESTS,
             concurrency = "${platform.outbound.request-concurrency:4}")
     public void on(ConsumerRecord<String, String> record) {
+        // no guard row (decision 0019): the request id is the row's unique key, so a redelivery registers nothing
         events.every(record).ifPresent(event -> {
             if (event.payload() instanceof OutboundMessageRequested request) {
-                Optional<OutboundMessage> registered = events.onceInItsOwnTransaction(CONSUMER, event,
-                        () -> registry.register(request, record.key())).flatMap(row -> row);
+                Optional<OutboundMessage> registered = registry.register(request, record.key());
                 if (registered.isPresent()) {
                     dispatcher.dispatchNew(registered.get(), request);
                 } else {

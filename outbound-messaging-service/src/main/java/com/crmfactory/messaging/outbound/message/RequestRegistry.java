@@ -3,8 +3,6 @@ package com.crmfactory.messaging.outbound.message;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
 import com.crmfactory.messaging.outbound.message.OutboundMessage.State;
@@ -22,8 +20,7 @@ public class RequestRegistry {
         this.codec = codec;
     }
 
-    /** @return the pending row as stored for a new request id; empty for a repeated one (ignored) */
-    @Transactional(propagation = Propagation.MANDATORY)
+    /** @return the pending row as stored for a new request id; empty for a repeated one (one statement: no transaction needed) */
     public Optional<OutboundMessage> register(OutboundMessageRequested request, String conversationKey) {
         String key = conversationKey(request, conversationKey);
         String json = codec.toJson(request);
