@@ -5,7 +5,7 @@
 # POST latency (p50/p99) at a constant rate, and rate shaping (60 messages from a 1 message/s US long code).
 # Writes bench/results.md. Not part of ./mvnw verify. About 3 minutes.
 #
-#   outbound-messaging-service/bench/run.sh [--warmup=1000] [--burst=2000] [--customers=500] [--rate=50]
+#   outbound-messaging-service/bench/run.sh [--warmup=5000] [--burst=5000] [--rounds=3] [--customers=500] [--rate=50]
 #                                           [--latency-seconds=20] [--shaping-messages=60] [--heap=256m]
 #                                           [--out=bench/results.md]
 #
