@@ -9,10 +9,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One rate of a load run: send for the step's seconds, wait until every acknowledged message is answered (or the
- * drain time is over), and measure latency, lag and what each process cost.
+ * One rate of a load run: wait until what came before has been consumed, send for the step's seconds, wait until
+ * every acknowledged message is answered (or the drain time is over), and measure latency, lag and what each process
+ * cost.
  */
 final class LoadStep {
+
+    /**
+     * Consumer lag (records, all groups) at or under which the stack has caught up. A step that starts above it
+     * inherits a queue from the step before (or a cold warm-up): its messages wait behind it, and a queue that drains
+     * during the step can even look like a rate the stack holds, so such a step is not judged.
+     */
+    static final long CAUGHT_UP_LAG = 10;
 
     private final OpenLoopSender sender;
     private final ReplyWatch replies;
@@ -33,6 +41,7 @@ final class LoadStep {
     }
 
     StepResult run(int rate, int seconds) throws Exception {
+        long lagAtStart = awaitCaughtUp();
         Map<String, ProcessMeter.Reading> before = meter.read();
         DatabaseMeter.Reading databaseBefore = database == null ? null : database.read();
         double machineBefore = ProcessMeter.machineBusySeconds();
@@ -58,8 +67,19 @@ final class LoadStep {
         DatabaseMeter.Costs databaseCosts = database == null ? DatabaseMeter.Costs.NONE
                 : DatabaseMeter.costs(databaseBefore, database.read(), sent.size());
         long lagAfter = LagSampler.total(lag.lagByGroup());
-        return result(rate, seconds, sent, replies.extraReplies() - extraBefore, lagMax.get(), lagMaxGroups.get(),
+        return result(rate, seconds, sent, replies.extraReplies() - extraBefore, lagAtStart, lagMax.get(), lagMaxGroups.get(),
                 lagAfter, machineSeconds / wallSeconds, costs(before, after, wallSeconds, sent.size()), databaseCosts);
+    }
+
+    /** Waits up to the drain time for the consumers to catch up; returns the lag left. */
+    private long awaitCaughtUp() throws Exception {
+        long deadline = System.nanoTime() + drainSeconds * 1_000_000_000L;
+        long left = LagSampler.total(lag.lagByGroup());
+        while (left > CAUGHT_UP_LAG && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            left = LagSampler.total(lag.lagByGroup());
+        }
+        return left;
     }
 
     private static boolean allSettled(List<SentMessage> sent) {
@@ -115,7 +135,7 @@ final class LoadStep {
                 .limit(HOTTEST_THREADS).toList();
     }
 
-    private static StepResult result(int rate, int seconds, List<SentMessage> sent, int extraReplies, long lagMax,
+    private static StepResult result(int rate, int seconds, List<SentMessage> sent, int extraReplies, long lagAtStart, long lagMax,
             List<String> lagMaxGroups, long lagAfter, double coresBusy, List<StepResult.ProcessCost> costs,
             DatabaseMeter.Costs databaseCosts) {
         List<Long> ack = new ArrayList<>();
@@ -141,17 +161,28 @@ final class LoadStep {
         Stats replyStats = Stats.of(reply);
         long first = thirdMedian(sent, 0);
         long last = thirdMedian(sent, 2);
-        // the backlog grows when the last third waits clearly longer than the first (or answers do not come)
-        boolean growing = last > Math.max(first * 3 / 2, first + 100);
-        boolean sustained = unanswered == 0 && extraReplies == 0 && !growing && rejected.isEmpty();
-        String verdict = sustained ? "sustained"
+        String verdict = verdict(lagAtStart, unanswered, extraReplies, rejected, first, last);
+        boolean sustained = verdict.equals(SUSTAINED);
+        return new StepResult(rate, seconds, sent.size(), acknowledged, rejected, reply.size(), unanswered,
+                extraReplies, Stats.of(ack), replyStats, first, last, lagAtStart, lagMax, lagMaxGroups, lagAfter, coresBusy, costs,
+                databaseCosts, sustained, verdict);
+    }
+
+    static final String SUSTAINED = "sustained";
+
+    /** {@value #SUSTAINED}, or why not: the first of the reasons that applies. */
+    static String verdict(long lagAtStart, int unanswered, int extraReplies, Map<Integer, Integer> rejected,
+            long replyP50FirstThird, long replyP50LastThird) {
+        // the backlog grows when the last third waits clearly longer than the first
+        boolean growing = replyP50LastThird > Math.max(replyP50FirstThird * 3 / 2, replyP50FirstThird + 100);
+        return lagAtStart > CAUGHT_UP_LAG ? "not judged: began behind, " + lagAtStart
+                + " records still queued from before (a longer --drain lets the stack catch up)"
                 : unanswered > 0 ? unanswered + " acknowledged messages unanswered after the drain"
                 : extraReplies > 0 ? extraReplies + " duplicate replies"
                 : !rejected.isEmpty() ? "webhooks refused: " + rejected
-                : "backlog growing (reply p50 " + first + " ms in the first third, " + last + " ms in the last)";
-        return new StepResult(rate, seconds, sent.size(), acknowledged, rejected, reply.size(), unanswered,
-                extraReplies, Stats.of(ack), replyStats, first, last, lagMax, lagMaxGroups, lagAfter, coresBusy, costs,
-                databaseCosts, sustained, verdict);
+                : growing ? "backlog growing (reply p50 " + replyP50FirstThird + " ms in the first third, "
+                        + replyP50LastThird + " ms in the last)"
+                : SUSTAINED;
     }
 
     private static long thirdMedian(List<SentMessage> sent, int third) {

@@ -6,7 +6,7 @@ import java.util.Map;
 /** The figures of one rate of a load run. */
 record StepResult(int rate, int seconds, int sent, int acknowledged, Map<Integer, Integer> rejectedByStatus,
         int answered, int unanswered, int extraReplies, Stats ack, Stats reply, long replyP50FirstThird,
-        long replyP50LastThird, long lagMax, List<String> lagMaxGroups, long lagAfterDrain, double machineCoresBusy,
+        long replyP50LastThird, long lagAtStart, long lagMax, List<String> lagMaxGroups, long lagAfterDrain, double machineCoresBusy,
         List<ProcessCost> processes, DatabaseMeter.Costs database, boolean sustained, String verdict) {
 
     /** What one process cost during the step (send phase and drain). */

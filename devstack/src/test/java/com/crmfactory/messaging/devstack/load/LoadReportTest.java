@@ -68,7 +68,7 @@ class LoadReportTest {
                 new StepResult.ProcessCost("conversation-service", 30, 25, agentCores / 2, 1000, 1, 1, 1, 1, List.of()));
         Stats latency = new Stats(rate * 60, 100, 200, 300, 400);
         return new StepResult(rate, 60, rate * 60, rate * 60, Map.of(), rate * 60, 0, 0, latency, latency, 100,
-                sustained ? 110 : 900, 10, List.of(), 0, agentCores * 1.5, costs,
+                sustained ? 110 : 900, 0, 10, List.of(), 0, agentCores * 1.5, costs,
                 new DatabaseMeter.Costs(List.of(new DatabaseMeter.DatabaseCost("conversation", 9, 30.5, 1.25)),
                         List.of(new DatabaseMeter.StatementCost("conversation", "update session set a=$1 | b", 4, 0.5))),
                 sustained,
