@@ -33,11 +33,17 @@ final class LoadReport {
         steps.add(step);
     }
 
-    /** The highest rate whose backlog did not grow, and what was busiest at the first rate that failed. */
+    /**
+     * The highest rate whose backlog did not grow, and what was busiest at the first rate that failed; a rate that
+     * began behind (not judged) neither counts nor fails.
+     */
     String knee() {
         StepResult best = null;
         StepResult failed = null;
         for (StepResult s : steps) {
+            if (!s.judged()) {
+                continue;
+            }
             if (s.sustained() && failed == null) {
                 best = s;
             } else if (!s.sustained() && failed == null) {

@@ -9,6 +9,11 @@ record StepResult(int rate, int seconds, int sent, int acknowledged, Map<Integer
         long replyP50LastThird, long lagAtStart, long lagMax, List<String> lagMaxGroups, long lagAfterDrain, double machineCoresBusy,
         List<ProcessCost> processes, DatabaseMeter.Costs database, boolean sustained, String verdict) {
 
+    /** Whether the step began with the consumers caught up; one that did not says nothing about its rate. */
+    boolean judged() {
+        return lagAtStart <= LoadStep.CAUGHT_UP_LAG;
+    }
+
     /** What one process cost during the step (send phase and drain). */
     record ProcessCost(String name, double cpuSeconds, double cpuSecondsPer1000, double coresBusy,
             long allocatedBytesPerMessage, long rssStartBytes, long rssEndBytes, long heapStartBytes, long heapEndBytes,

@@ -34,6 +34,14 @@ class LoadReportTest {
     }
 
     @Test
+    void aRateThatBeganBehindNeitherCountsNorFailsForTheKnee() {
+        LoadReport report = new LoadReport("--rates 20,30", "test", 60);
+        report.add(step(20, false, 1.0, 2_467));
+        report.add(step(30, true, 1.2));
+        assertThat(report.knee()).startsWith("30 msg/s; busiest process: ai-agent-service (1.20 of");
+    }
+
+    @Test
     void postgresCostsPerMessageAppearUnderTheirRate() {
         LoadReport report = new LoadReport("--rates 10", "test", 60);
         report.add(step(10, true, 0.3));
@@ -62,13 +70,17 @@ class LoadReportTest {
     }
 
     private static StepResult step(int rate, boolean sustained, double agentCores) {
+        return step(rate, sustained, agentCores, 0);
+    }
+
+    private static StepResult step(int rate, boolean sustained, double agentCores, long lagAtStart) {
         List<StepResult.ProcessCost> costs = List.of(
                 new StepResult.ProcessCost("ai-agent-service", 60, 50, agentCores, 1000, 1, 1, 1, 1,
                         List.of(new StepResult.ThreadCost("C2 CompilerThre", 12.5), new StepResult.ThreadCost("java", 8))),
                 new StepResult.ProcessCost("conversation-service", 30, 25, agentCores / 2, 1000, 1, 1, 1, 1, List.of()));
         Stats latency = new Stats(rate * 60, 100, 200, 300, 400);
         return new StepResult(rate, 60, rate * 60, rate * 60, Map.of(), rate * 60, 0, 0, latency, latency, 100,
-                sustained ? 110 : 900, 0, 10, List.of(), 0, agentCores * 1.5, costs,
+                sustained ? 110 : 900, lagAtStart, 10, List.of(), 0, agentCores * 1.5, costs,
                 new DatabaseMeter.Costs(List.of(new DatabaseMeter.DatabaseCost("conversation", 9, 30.5, 1.25)),
                         List.of(new DatabaseMeter.StatementCost("conversation", "update session set a=$1 | b", 4, 0.5))),
                 sustained,
