@@ -34,12 +34,20 @@ public final class QueryPlans {
 
     /** The plan's text ({@code EXPLAIN}), with {@code args} bound to the query's {@code ?} in order. */
     public static String indexPlan(DataSource dataSource, String sql, Object... args) {
+        return indexPlanAfter(dataSource, null, sql, args);
+    }
+
+    /** {@link #indexPlan} in a transaction that first runs {@code setting} (a {@code SET LOCAL} the query runs with too). */
+    public static String indexPlanAfter(DataSource dataSource, String setting, String sql, Object... args) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement settings = connection.createStatement();
                     PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
                 settings.execute("SET LOCAL enable_seqscan = off");
+                if (setting != null) {
+                    settings.execute(setting);
+                }
                 for (int i = 0; i < args.length; i++) {
                     explain.setObject(i + 1, args[i]);
                 }
