@@ -117,10 +117,12 @@ public class ContentProvisioner {
         }
         String busy = "Template " + id + " is being provisioned by another instance right now: its Content SID will "
                 + "be published on templates.catalog.v1";
-        if (!queue.requeue(id, orgId, template.key())) {
+        // one transaction: the requeued row is claimed here before the background scheduler can see it as due
+        Claim claim = transaction.execute(status -> queue.requeue(id, orgId, template.key())
+                ? queue.claim(id, properties.lease()).orElse(null) : null);
+        if (claim == null) {
             throw new ConflictException(busy);
         }
-        Claim claim = queue.claim(id, properties.lease()).orElseThrow(() -> new ConflictException(busy));
         try {
             work(claim);
         } catch (TwilioContentException e) {
