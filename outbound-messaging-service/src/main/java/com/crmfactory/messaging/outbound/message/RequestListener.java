@@ -11,8 +11,9 @@ import com.crmfactory.messaging.events.outbound.OutboundMessageRequested;
 import com.crmfactory.messaging.support.consumer.IncomingEvents;
 
 /**
- * {@code messaging.outbound.requests.v1}: registers the request, then queues its send on the conversation's lane ({@link SendLanes}), so the records of one conversation go out in
- * order while this thread goes on with the next record.
+ * {@code messaging.outbound.requests.v1}: registers the request, then queues its send on the conversation's lane
+ * ({@link SendLanes}), so the records of one conversation go out in order while this thread goes on with the next
+ * record.
  */
 @Component
 class RequestListener {

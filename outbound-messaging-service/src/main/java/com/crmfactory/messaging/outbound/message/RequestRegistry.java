@@ -20,7 +20,11 @@ public class RequestRegistry {
         this.codec = codec;
     }
 
-    /** @return the pending row as stored for a new request id; empty for a repeated one (one statement: no transaction needed) */
+    /**
+     * One statement, so no transaction is needed.
+     *
+     * @return the pending row as stored for a new request id; empty for a repeated one
+     */
     public Optional<OutboundMessage> register(OutboundMessageRequested request, String conversationKey) {
         String key = conversationKey(request, conversationKey);
         String json = codec.toJson(request);
