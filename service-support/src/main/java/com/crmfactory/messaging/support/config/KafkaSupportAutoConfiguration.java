@@ -5,9 +5,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 import com.crmfactory.messaging.support.kafka.EventCodec;
 import com.crmfactory.messaging.support.kafka.EventPublisher;
@@ -34,6 +36,17 @@ public class KafkaSupportAutoConfiguration {
     CommonErrorHandler deadLetterErrorHandler(@Value("${spring.application.name}") String service,
             KafkaTemplate<String, String> template, KafkaTopicsProperties properties) {
         return DeadLetters.errorHandler(service, template, properties.retry());
+    }
+
+    /**
+     * The container times only batch listeners itself (it observes record listeners instead), under the name
+     * {@code spring.kafka.listener} with other tag keys, which Prometheus refuses beside the record listeners' timer.
+     * Batch listeners observe each record themselves ({@code RecordBatches}), with the record listeners' tags.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> platformContainerCustomizer() {
+        return container -> container.getContainerProperties().setMicrometerEnabled(false);
     }
 
     @Bean

@@ -27,7 +27,11 @@ class EffectListener {
     @KafkaListener(topics = SupportTestApplication.TOPIC)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
-        events.firstDelivery(CONSUMER, record).ifPresent(payload -> {
+        apply(events, jdbc, CONSUMER, record);
+    }
+
+    static void apply(IncomingEvents events, JdbcTemplate jdbc, String consumer, ConsumerRecord<String, String> record) {
+        events.firstDelivery(consumer, record).ifPresent(payload -> {
             DeliveryStatusReported status = (DeliveryStatusReported) payload;
             if ("poison".equals(status.providerStatus())) {
                 throw new IllegalStateException("cannot handle this record");

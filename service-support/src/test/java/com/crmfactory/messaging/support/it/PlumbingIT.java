@@ -9,18 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +35,6 @@ import com.crmfactory.messaging.support.outbox.OutboxProperties;
 import com.crmfactory.messaging.support.outbox.OutboxRelay;
 import com.crmfactory.messaging.support.outbox.OutboxSender;
 import com.crmfactory.messaging.support.outbox.OutboxWriter;
-import com.crmfactory.messaging.testsupport.Infrastructure;
 import com.crmfactory.messaging.testsupport.RealInfrastructure;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -150,14 +145,14 @@ class PlumbingIT {
         kafka.send(record(key, "1", UUID.randomUUID().toString())).get(10, TimeUnit.SECONDS);
 
         awaitEffects(1);
-        ConsumerRecord<String, String> dead = readOne(Topics.deadLetter("support-it", TOPIC), key);
-        assertThat(header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
-        assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(IllegalStateException.class.getName());
-        assertThat(header(dead, "kafka_dlt-exception-message")).contains("cannot handle this record");
-        assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
-        assertThat(header(dead, "kafka_dlt-original-partition")).isNotNull();
-        assertThat(header(dead, "kafka_dlt-original-offset")).isNotNull();
-        assertThat(header(dead, "ce_id")).as("the original headers travel along").isNotNull();
+        ConsumerRecord<String, String> dead = DeadLetterReader.readOne(Topics.deadLetter("support-it", TOPIC), key);
+        assertThat(DeadLetterReader.header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
+        assertThat(DeadLetterReader.header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(IllegalStateException.class.getName());
+        assertThat(DeadLetterReader.header(dead, "kafka_dlt-exception-message")).contains("cannot handle this record");
+        assertThat(DeadLetterReader.header(dead, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
+        assertThat(DeadLetterReader.header(dead, "kafka_dlt-original-partition")).isNotNull();
+        assertThat(DeadLetterReader.header(dead, "kafka_dlt-original-offset")).isNotNull();
+        assertThat(DeadLetterReader.header(dead, "ce_id")).as("the original headers travel along").isNotNull();
     }
 
     private List<String> keys(int count) {
@@ -224,28 +219,7 @@ class PlumbingIT {
         return record(key, sequence, new String(eventId, StandardCharsets.UTF_8));
     }
 
-    private static ConsumerRecord<String, String> readOne(String topic, String key) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no dead letter for " + key + " on " + topic);
-    }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 
     private static void awaitLatch(CountDownLatch latch) {
         try {

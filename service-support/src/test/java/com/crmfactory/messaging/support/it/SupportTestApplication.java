@@ -7,4 +7,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class SupportTestApplication {
 
     static final String TOPIC = "support-it.events";
+    /** Read by a batch listener ({@link BatchEffectListener}). */
+    static final String BATCHED_TOPIC = "support-it.batched";
 }

@@ -1,0 +1,33 @@
+package com.crmfactory.messaging.support.it;
+
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import com.crmfactory.messaging.support.consumer.IncomingEvents;
+import com.crmfactory.messaging.support.consumer.RecordBatches;
+
+/** {@link EffectListener}'s effects, from a batch listener: the records of one poll in one transaction. */
+@Component
+class BatchEffectListener {
+
+    static final String CONSUMER = "support-it.batched";
+
+    private final IncomingEvents events;
+    private final JdbcTemplate jdbc;
+    private final RecordBatches batches;
+
+    BatchEffectListener(IncomingEvents events, JdbcTemplate jdbc, RecordBatches batches) {
+        this.events = events;
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    @KafkaListener(id = "support-it-batched", topics = SupportTestApplication.BATCHED_TOPIC, batch = "true")
+    public void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(records, "support-it-batched", record -> EffectListener.apply(events, jdbc, CONSUMER, record));
+    }
+}
