@@ -1,15 +1,17 @@
 package com.crmfactory.messaging.conversation.agentaction;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.agent.EscalationRequested;
 import com.crmfactory.messaging.events.agent.InsightsUpdated;
 import com.crmfactory.messaging.events.agent.ReplyProposed;
 import com.crmfactory.messaging.support.consumer.IncomingEvents;
+import com.crmfactory.messaging.support.consumer.RecordBatches;
 
 /** {@code agent.actions.v1}: what the AI agent proposes, through the gatekeeper. */
 @Component
@@ -19,15 +21,20 @@ class AgentActionsListener {
 
     private final IncomingEvents events;
     private final GatekeeperService gatekeeper;
+    private final RecordBatches batches;
 
-    AgentActionsListener(IncomingEvents events, GatekeeperService gatekeeper) {
+    AgentActionsListener(IncomingEvents events, GatekeeperService gatekeeper, RecordBatches batches) {
         this.events = events;
         this.gatekeeper = gatekeeper;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = "conversation-agent-actions", idIsGroup = false, topics = Topics.AGENT_ACTIONS)
-    @Transactional
-    public void on(ConsumerRecord<String, String> record) {
+    @KafkaListener(id = "conversation-agent-actions", idIsGroup = false, topics = Topics.AGENT_ACTIONS, batch = "true")
+    public void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(records, "conversation-agent-actions", this::apply);
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         events.firstDelivery(CONSUMER, record).ifPresent(payload -> {
             if (payload instanceof ReplyProposed proposal) {
                 gatekeeper.propose(proposal);
