@@ -1,11 +1,13 @@
 package com.crmfactory.messaging.agent.dialogue;
 
-import org.apache.kafka.clients.consumer.Consumer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.agent.context.ContextService;
 import com.crmfactory.messaging.agent.context.SessionContext;
@@ -18,11 +20,13 @@ import com.crmfactory.messaging.events.conversation.SessionEscalated;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
 import com.crmfactory.messaging.events.conversation.SessionStatusChanged;
 import com.crmfactory.messaging.support.consumer.IncomingEvents;
+import com.crmfactory.messaging.support.consumer.RecordBatches;
 
 /**
  * {@code conversation.events.v1}: the agent's copy of sessions and messages, and who handles each session;
- * a new customer message makes the session's turn due. Which records the consumer's poll still holds behind this
- * one on its partition tells the turns whether more of a burst is on its way ({@link TurnScheduler}).
+ * a new customer message makes the session's turn due. Which records the poll holds behind this one on its partition
+ * tells the turns whether more of a burst is on its way ({@link TurnScheduler}). The poll's records share one
+ * transaction (decision 0020); the turns start after its commit.
  */
 @Component
 class ConversationEventsListener {
@@ -32,20 +36,31 @@ class ConversationEventsListener {
     private final IncomingEvents events;
     private final ContextService context;
     private final TurnScheduler turns;
+    private final RecordBatches batches;
 
-    ConversationEventsListener(IncomingEvents events, ContextService context, TurnScheduler turns) {
+    ConversationEventsListener(IncomingEvents events, ContextService context, TurnScheduler turns, RecordBatches batches) {
         this.events = events;
         this.context = context;
         this.turns = turns;
+        this.batches = batches;
     }
 
-    @KafkaListener(id = "agent-conversation-events", idIsGroup = false, topics = Topics.CONVERSATION_EVENTS)
-    @Transactional
-    public void on(ConsumerRecord<String, String> record, Consumer<?, ?> consumer) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        events.firstDeliveryIf(CONSUMER, record, ConversationEventsListener::isHandled)
-                .ifPresent(event -> apply(event.payload(), partition));
-        turns.recordHandled(partition, lastOfPoll(record, partition, consumer));
+    @KafkaListener(id = "agent-conversation-events", idIsGroup = false, topics = Topics.CONVERSATION_EVENTS,
+            batch = "true")
+    public void on(List<ConsumerRecord<String, String>> records) {
+        Map<TopicPartition, Long> lastOffsets = new HashMap<>();
+        records.forEach(record -> lastOffsets.merge(partitionOf(record), record.offset(), Math::max));
+        batches.apply(records, "agent-conversation-events", record -> {
+            TopicPartition partition = partitionOf(record);
+            events.firstDeliveryIf(CONSUMER, record, ConversationEventsListener::isHandled)
+                    .ifPresent(event -> apply(event.payload(), partition));
+            // the poll holds no record of this partition after this one: the turns waiting for the burst's end start
+            turns.recordHandled(partition, record.offset() == lastOffsets.get(partition));
+        });
+    }
+
+    private static TopicPartition partitionOf(ConsumerRecord<?, ?> record) {
+        return new TopicPartition(record.topic(), record.partition());
     }
 
     private void apply(DomainEvent payload, TopicPartition partition) {
@@ -74,14 +89,5 @@ class ConversationEventsListener {
         return payload instanceof SessionOpened || payload instanceof MessageRecorded || payload instanceof SessionAssigned
                 || payload instanceof SessionEscalated || payload instanceof SessionClosed
                 || payload instanceof SessionStatusChanged;
-    }
-
-    /** The poll returned no record of this partition after this one (the consumer's position is just past it). */
-    private static boolean lastOfPoll(ConsumerRecord<?, ?> record, TopicPartition partition, Consumer<?, ?> consumer) {
-        try {
-            return record.offset() + 1 >= consumer.position(partition);
-        } catch (RuntimeException revokedOrClosing) {
-            return true;
-        }
     }
 }

@@ -1,9 +1,10 @@
 package com.crmfactory.messaging.automation.trigger;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.events.DomainEvent;
 import com.crmfactory.messaging.events.Topics;
@@ -13,6 +14,7 @@ import com.crmfactory.messaging.events.conversation.SessionInsightsUpdated;
 import com.crmfactory.messaging.events.conversation.SessionOpened;
 import com.crmfactory.messaging.events.conversation.SessionStatusChanged;
 import com.crmfactory.messaging.support.consumer.IncomingEvents;
+import com.crmfactory.messaging.support.consumer.RecordBatches;
 
 /**
  * {@code conversation.events.v1}: the session state automations read, and the conversation_escalated,
@@ -26,16 +28,21 @@ class ConversationEventsListener {
 
     private final IncomingEvents events;
     private final TriggerService triggers;
+    private final RecordBatches batches;
 
-    ConversationEventsListener(IncomingEvents events, TriggerService triggers) {
+    ConversationEventsListener(IncomingEvents events, TriggerService triggers, RecordBatches batches) {
         this.events = events;
         this.triggers = triggers;
+        this.batches = batches;
     }
 
     @KafkaListener(id = "automation-conversation-events", idIsGroup = false, topics = Topics.CONVERSATION_EVENTS,
-            concurrency = "${automation.state-listener-concurrency:2}")
-    @Transactional
-    public void on(ConsumerRecord<String, String> record) {
+            concurrency = "${automation.state-listener-concurrency:2}", batch = "true")
+    public void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(records, "automation-conversation-events", this::apply);
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         // recorded messages, assignments, notes: nothing for automations (and no guard row for them)
         events.firstDeliveryIf(CONSUMER, record, ConversationEventsListener::isTrigger).ifPresent(event -> {
             if (event.payload() instanceof SessionOpened opened) {

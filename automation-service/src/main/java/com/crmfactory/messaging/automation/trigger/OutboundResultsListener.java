@@ -1,14 +1,16 @@
 package com.crmfactory.messaging.automation.trigger;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.events.Topics;
 import com.crmfactory.messaging.events.outbound.OutboundDeliveryUpdated;
 import com.crmfactory.messaging.events.outbound.OutboundMessageFailed;
 import com.crmfactory.messaging.support.consumer.IncomingEvents;
+import com.crmfactory.messaging.support.consumer.RecordBatches;
 
 /** {@code messaging.outbound.results.v1}: failed sends and deliveries, the delivery_failed trigger. */
 @Component
@@ -18,16 +20,21 @@ class OutboundResultsListener {
 
     private final IncomingEvents events;
     private final TriggerService triggers;
+    private final RecordBatches batches;
 
-    OutboundResultsListener(IncomingEvents events, TriggerService triggers) {
+    OutboundResultsListener(IncomingEvents events, TriggerService triggers, RecordBatches batches) {
         this.events = events;
         this.triggers = triggers;
+        this.batches = batches;
     }
 
     @KafkaListener(id = "automation-outbound-results", idIsGroup = false, topics = Topics.OUTBOUND_RESULTS,
-            concurrency = "${automation.state-listener-concurrency:2}")
-    @Transactional
-    public void on(ConsumerRecord<String, String> record) {
+            concurrency = "${automation.state-listener-concurrency:2}", batch = "true")
+    public void on(List<ConsumerRecord<String, String>> records) {
+        batches.apply(records, "automation-outbound-results", this::apply);
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         events.every(record).ifPresent(event -> {
             // accepted sends, reports of progress (sent, delivered, read) and opt-out changes trigger nothing, so they
             // get no guard row either
