@@ -1,9 +1,10 @@
 package com.crmfactory.messaging.support.outbox;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Publishes outbox rows to Kafka in id order and deletes them once the broker acknowledged.
+ * Publishes outbox rows to Kafka in id order; their deletion commits once the broker acknowledged.
  *
  * <p>Each batch runs in one transaction holding a PostgreSQL advisory lock named after the service,
  * so of several replicas only one publishes at a time and per-key order is kept. A crash after
@@ -26,9 +27,18 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public class OutboxRelay {
 
-    private static final String SELECT_BATCH = """
-            SELECT id, event_id, topic, message_key, event_type, org_id, payload, traceparent, occurred_at
-            FROM outbox_event ORDER BY id LIMIT ?""";
+    /**
+     * Takes the relay lock and the next batch in one round trip: the rows are deleted at once and come back, sent,
+     * then committed; if a send fails the transaction rolls back and they are all there again. The one row with
+     * {@code held = false} (or {@code true} and no id) says the lock was elsewhere (or the outbox empty).
+     */
+    private static final String TAKE_BATCH = """
+            WITH relay_lock AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(hashtext(?)) AS held),
+            batch AS (
+                DELETE FROM outbox_event WHERE id IN (
+                    SELECT id FROM outbox_event WHERE (SELECT held FROM relay_lock) ORDER BY id LIMIT ?)
+                RETURNING id, event_id, topic, message_key, event_type, org_id, payload, traceparent, occurred_at)
+            SELECT relay_lock.held, batch.* FROM relay_lock LEFT JOIN batch ON true""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -81,22 +91,13 @@ public class OutboxRelay {
     /** @return rows published, or -1 when another relay holds the lock */
     private int batch() {
         Integer count = transactions.execute(status -> {
-            if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtext(?))",
-                    Boolean.class, "outbox-relay:" + source))) {
+            List<Taken> taken = jdbc.query(TAKE_BATCH, OutboxRelay::taken, "outbox-relay:" + source, properties.batchSize());
+            if (!taken.get(0).held()) {
                 return -1;
             }
-            List<OutboxRow> rows = jdbc.query(SELECT_BATCH, OutboxRelay::row, properties.batchSize());
-            if (rows.isEmpty()) {
-                return 0;
-            }
+            List<OutboxRow> rows = taken.stream().map(Taken::row).filter(Objects::nonNull)
+                    .sorted(Comparator.comparingLong(OutboxRow::id)).toList();
             awaitAll(rows.stream().<CompletableFuture<?>>map(row -> sender.send(row.toRecord(source))).toList());
-            // one statement for the batch (not one per row): ids only, a range could take rows committed meanwhile
-            Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
-            jdbc.update(connection -> {
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)");
-                delete.setArray(1, connection.createArrayOf("bigint", ids));
-                return delete;
-            });
             // per event type too (platform_outbox_events_total{topic,type}): dashboards and alerts read
             // ratios such as the AI agent's escalations among its actions from it
             rows.forEach(row -> Counter.builder("platform.outbox.events").description("outbox rows published, by event type")
@@ -122,10 +123,19 @@ public class OutboxRelay {
         }
     }
 
-    private static OutboxRow row(ResultSet rs, int rowNum) throws SQLException {
-        return new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("topic"),
+    /** One row of {@link #TAKE_BATCH}: whether the lock was taken, and an outbox row (none when the batch is empty). */
+    private record Taken(boolean held, OutboxRow row) {
+    }
+
+    private static Taken taken(ResultSet rs, int rowNum) throws SQLException {
+        boolean held = rs.getBoolean("held");
+        long id = rs.getLong("id");
+        if (rs.wasNull()) {
+            return new Taken(held, null);
+        }
+        return new Taken(held, new OutboxRow(id, rs.getObject("event_id", UUID.class), rs.getString("topic"),
                 rs.getString("message_key"), rs.getString("event_type"), rs.getString("org_id"),
-                rs.getString("payload"), rs.getString("traceparent"), rs.getTimestamp("occurred_at").toInstant());
+                rs.getString("payload"), rs.getString("traceparent"), rs.getTimestamp("occurred_at").toInstant()));
     }
 
     /** A batch that was not (entirely) acknowledged; its rows stay in the outbox. */
