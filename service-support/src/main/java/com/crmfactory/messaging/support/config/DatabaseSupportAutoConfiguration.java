@@ -124,9 +124,11 @@ public class DatabaseSupportAutoConfiguration {
     private static final class JpaFlush {
 
         static Runnable of(ApplicationContext context) {
-            ObjectProvider<EntityManagerFactory> factories = context.getBeanProvider(EntityManagerFactory.class);
+            // looked up once, at the first record (the factory may not exist yet when this bean is made)
+            SingletonSupplier<EntityManagerFactory> factories =
+                    SingletonSupplier.ofNullable(() -> context.getBeanProvider(EntityManagerFactory.class).getIfUnique());
             return () -> {
-                EntityManagerFactory factory = factories.getIfUnique();
+                EntityManagerFactory factory = factories.get();
                 EntityManager entities = factory == null ? null : EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
                 if (entities != null) {
                     entities.flush();
