@@ -125,6 +125,22 @@ class OutboundRepliesIT {
     }
 
     @Test
+    void helpIsAnsweredOnceWithTheOrgsHelpTextAfterTheKeywordIsRecorded() {
+        jdbc.update("""
+                INSERT INTO tenant_settings (org_id, help_text) VALUES (?, ?)
+                ON CONFLICT (org_id) DO UPDATE SET help_text = EXCLUDED.help_text""", ORG, "Replies help: call 555-0100.");
+        String to = FakeTwilio.randomPhone();
+        MessageReceived help = aMessageReceived().orgId(ORG).channel(Channel.SMS).from(to).to(SMS_FROM).body("HELP")
+                .receivedAt(Instant.now()).build();
+        Kafka.send(Topics.INBOUND, help.conversationKey().value(), help);
+        Kafka.send(Topics.INBOUND, help.conversationKey().value(), help); // redelivered
+
+        results().awaitOne(OutboundMessageAccepted.class, a -> a.requestId().equals("help:" + help.providerMessageId()));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> TWILIO.postsTo(to).size() == 1);
+        assertThat(TWILIO.postsTo(to).get(0).first("Body")).isEqualTo("Replies help: call 555-0100.");
+    }
+
+    @Test
     void everyOptOutChangeIsPublishedOnce() {
         String to = FakeTwilio.randomPhone();
         inbound(Channel.SMS, to, "STOP", Instant.now());

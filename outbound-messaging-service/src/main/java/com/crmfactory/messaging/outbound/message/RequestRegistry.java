@@ -21,7 +21,7 @@ public class RequestRegistry {
     }
 
     /**
-     * One statement, so no transaction is needed.
+     * One statement: it joins the caller's transaction when there is one (the request listener's batch).
      *
      * @return the pending row as stored for a new request id; empty for a repeated one
      */

@@ -11,6 +11,8 @@ import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
 import org.springframework.kafka.support.micrometer.KafkaListenerObservation.DefaultKafkaListenerObservationConvention;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.Counter;
@@ -73,6 +75,20 @@ public class RecordBatches {
                 oneByOne(records, from, to, listenerId, handler);
             }
         }
+    }
+
+    /**
+     * Runs {@code action} once the transaction of the record being applied has committed, on the consumer thread before
+     * the next poll: work that must follow the record's commit (a send) while the record shares its transaction with
+     * others. Nothing runs if the transaction rolls back; the record is then applied again, and registers it again.
+     */
+    public static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private boolean inOneTransaction(List<ConsumerRecord<String, String>> chunk, String listenerId,

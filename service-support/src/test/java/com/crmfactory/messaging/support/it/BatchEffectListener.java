@@ -1,6 +1,9 @@
 package com.crmfactory.messaging.support.it;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +19,9 @@ class BatchEffectListener {
 
     static final String CONSUMER = "support-it.batched";
 
+    /** Per record key: how many of its records ran their after-commit action. */
+    static final Map<String, AtomicInteger> COMMITTED = new ConcurrentHashMap<>();
+
     private final IncomingEvents events;
     private final JdbcTemplate jdbc;
     private final RecordBatches batches;
@@ -28,6 +34,9 @@ class BatchEffectListener {
 
     @KafkaListener(id = "support-it-batched", topics = SupportTestApplication.BATCHED_TOPIC, batch = "true")
     public void on(List<ConsumerRecord<String, String>> records) {
-        batches.apply(records, "support-it-batched", record -> EffectListener.apply(events, jdbc, CONSUMER, record));
+        batches.apply(records, "support-it-batched", record -> {
+            EffectListener.apply(events, jdbc, CONSUMER, record);
+            RecordBatches.afterCommit(() -> COMMITTED.computeIfAbsent(record.key(), k -> new AtomicInteger()).incrementAndGet());
+        });
     }
 }

@@ -77,6 +77,9 @@ class RecordBatchesIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id IN "
                 + "(SELECT event_id FROM effect WHERE message_key = ?)", Integer.class, BatchEffectListener.CONSUMER, key))
                 .as("each record's guard row").isEqualTo(20);
+        // the actions run on the consumer thread just after the commit that made the effects visible
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(committedActions())
+                .as("each record's after-commit action ran once").isEqualTo(20));
         // the container's own convention, so the tag keys are a record listener's (Prometheus needs one set per name)
         assertThat(meters.find("spring.kafka.listener").tag("spring.kafka.listener.id", "support-it-batched")
                 .tag("messaging.kafka.consumer.group", "support-it-batched").tag("error", "none").timer())
@@ -119,6 +122,8 @@ class RecordBatchesIT {
                 .isGreaterThanOrEqualTo(1);
         Thread.sleep(1_000);
         assertThat(sequences()).as("nothing applied twice after the retries").containsExactly(1, 2, 4, 5);
+        assertThat(committedActions()).as("after-commit actions of the committed records only, none of the rolled-back "
+                + "shared attempt").isEqualTo(4);
     }
 
     /** Publishes while the listener is paused, then resumes it: the records wait on the broker and come in one poll. */
@@ -145,6 +150,11 @@ class RecordBatchesIT {
 
     private List<Integer> sequences() {
         return jdbc.queryForList("SELECT sequence FROM effect WHERE message_key = ? ORDER BY id", Integer.class, key);
+    }
+
+    private int committedActions() {
+        var count = BatchEffectListener.COMMITTED.get(key);
+        return count == null ? 0 : count.get();
     }
 
     private double duplicates() {
