@@ -39,6 +39,8 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         managementPort(environment, defaults);
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        // a JDBC batch of inserts (the outbox's rows of a transaction) becomes one multi-row statement
+        defaults.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
         defaults.put("spring.jpa.open-in-view", "false");
         defaults.put("spring.jpa.hibernate.ddl-auto", "validate");
         defaults.put("logging.structured.format.console", "ecs");

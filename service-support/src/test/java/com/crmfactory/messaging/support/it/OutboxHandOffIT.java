@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.crmfactory.messaging.events.common.DeliveryStatus;
@@ -30,7 +31,7 @@ import com.crmfactory.messaging.testsupport.RealInfrastructure;
 /**
  * The outbox's post-commit hand-off against a real broker and PostgreSQL: with the safety-net poll an hour
  * apart, a committed event still reaches the consumer (the awaits' bounds are generous, not measurements), a rolled
- * back one never does, and a burst of commits from many threads arrives complete and in order per key.
+ * back one never does, an inner transaction's events are its own, and a burst of commits from many threads arrives complete and in order per key.
  */
 @SpringBootTest(properties = {"platform.outbox.enabled=true", "platform.outbox.poll-interval=1h"})
 @RealInfrastructure
@@ -91,6 +92,24 @@ class OutboxHandOffIT {
 
         await().atMost(ARRIVAL).until(() -> sequences(key).size() == 5);
         assertThat(sequences(key)).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void anInnerTransactionPublishesItsOwnEventsAtItsOwnCommit() {
+        String key = key("inner");
+        TransactionTemplate inner = new TransactionTemplate(transactionManager);
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        // the rows wait for their transaction's commit: the inner one's must not wait for (and die with) the outer's
+        transactions.executeWithoutResult(s -> {
+            outbox.append(TOPIC, key, event(1));
+            inner.executeWithoutResult(i -> outbox.append(TOPIC, key, event(2)));
+            s.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(s -> outbox.append(TOPIC, key, event(3)));
+
+        await().atMost(ARRIVAL).until(() -> sequences(key).size() == 2);
+        assertThat(sequences(key)).containsExactly(2, 3);
     }
 
     @Test
