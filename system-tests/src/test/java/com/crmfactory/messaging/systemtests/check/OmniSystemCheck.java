@@ -32,7 +32,8 @@ class OmniSystemCheck {
             scenarios.add(new DuplicateWebhooksScenario(10));
         }
         if (wanted(chosen, "kill")) {
-            for (String service : Stack.SERVICES) {
+            String kills = System.getProperty("system-check.kills", "");
+            for (String service : kills.isBlank() ? Stack.SERVICES : List.of(kills.split(","))) {
                 scenarios.add(new KillUnderLoadScenario(service, rate, before, load));
             }
         }
