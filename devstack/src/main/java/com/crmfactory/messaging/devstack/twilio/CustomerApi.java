@@ -162,16 +162,18 @@ final class CustomerApi {
     /** {@code ?after=N}: the messages after the first N, so that a load run can poll a long list cheaply. */
     private List<SimMessage> messagesAfter(HttpExchange ex) {
         String after = SimHttp.first(SimHttp.form(ex.getRequestURI().getRawQuery()), "after");
-        List<SimMessage> all = List.copyOf(sim.messages);
-        int from = after == null || !after.matches("\\d{1,9}") ? 0 : Math.min(Integer.parseInt(after), all.size());
-        return all.subList(from, all.size());
+        int requested = after == null || !after.matches("\\d{1,9}") ? 0 : Integer.parseInt(after);
+        synchronized (sim.messages) { // only the new ones are copied
+            int size = sim.messages.size();
+            return new ArrayList<>(sim.messages.subList(Math.min(requested, size), size));
+        }
     }
 
     private void inbox(HttpExchange ex, String phone) throws IOException {
         List<Map<String, Object>> got = new ArrayList<>();
         if (phone != null) {
             String bare = phone.replace("whatsapp:", "");
-            for (SimMessage m : sim.messages) {
+            for (SimMessage m : List.copyOf(sim.messages)) {
                 if (m.to().replace("whatsapp:", "").equals(bare)) {
                     got.add(view(m));
                 }
