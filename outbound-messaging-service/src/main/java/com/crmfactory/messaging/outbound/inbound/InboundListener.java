@@ -39,11 +39,10 @@ class InboundListener {
     }
 
     private void apply(ConsumerRecord<String, String> record) {
-        events.firstDelivery(CONSUMER, record).ifPresent(event -> {
-            if (event instanceof MessageReceived received) {
-                inbound.receive(received, record.key()).ifPresent(requestId -> RecordBatches.afterCommit(
+        events.firstDeliveryIf(CONSUMER, record, event -> event instanceof MessageReceived)
+                .map(event -> (MessageReceived) event.payload())
+                .flatMap(received -> inbound.receive(received, record.key()))
+                .ifPresent(requestId -> RecordBatches.afterCommit(
                         () -> dispatcher.dispatch(record.key() == null ? requestId : record.key(), requestId)));
-            }
-        });
     }
 }
