@@ -42,7 +42,7 @@ class InboundListener {
         events.firstDeliveryIf(CONSUMER, record, event -> event instanceof MessageReceived)
                 .map(event -> (MessageReceived) event.payload())
                 .flatMap(received -> inbound.receive(received, record.key()))
-                .ifPresent(requestId -> RecordBatches.afterCommit(
+                .ifPresent(requestId -> batches.afterCommit(
                         () -> dispatcher.dispatch(record.key() == null ? requestId : record.key(), requestId)));
     }
 }

@@ -42,9 +42,9 @@ class RequestListener {
         events.every(record).ifPresent(event -> {
             if (event.payload() instanceof OutboundMessageRequested request) {
                 registry.register(request, record.key()).ifPresentOrElse(
-                        registered -> RecordBatches.afterCommit(() -> dispatcher.dispatchNew(registered, request)),
+                        registered -> batches.afterCommit(() -> dispatcher.dispatchNew(registered, request)),
                         // a redelivery: a request registered before a crash may still be pending; it is sent now
-                        () -> RecordBatches.afterCommit(() -> dispatcher.dispatch(
+                        () -> batches.afterCommit(() -> dispatcher.dispatch(
                                 RequestRegistry.conversationKey(request, record.key()), request.requestId())));
             }
         });

@@ -113,11 +113,11 @@ public class DatabaseSupportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     RecordBatches recordBatches(PlatformTransactionManager transactions, ObjectProvider<ObservationRegistry> observations,
-            MeterRegistry meters, ApplicationContext context) {
+            TraceParent traceParent, MeterRegistry meters, ApplicationContext context) {
         Runnable betweenRecords = ClassUtils.isPresent("jakarta.persistence.EntityManagerFactory", null)
                 ? JpaFlush.of(context) : () -> { };
         return new RecordBatches(new TransactionTemplate(transactions), observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-                betweenRecords, meters);
+                betweenRecords, traceParent, meters);
     }
 
     /** Kept apart so that the JPA types load only where JPA is on the class path. */

@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.crmfactory.messaging.support.kafka.TraceParent;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -44,18 +46,21 @@ public class RecordBatches {
     private final TransactionTemplate transactions;
     private final ObservationRegistry observations;
     private final Runnable betweenRecords;
+    private final TraceParent traceParent;
     private final Counter retriedOneByOne;
 
     /**
      * @param betweenRecords run after each record inside the shared transaction, e.g. flushing and clearing a JPA
      *        persistence context so that the next record's plain SQL sees this record's writes and its entities
      *        load afresh
+     * @param traceParent continues a record's trace in the work it hands to {@link #afterCommit}
      */
     public RecordBatches(TransactionTemplate transactions, ObservationRegistry observations, Runnable betweenRecords,
-            MeterRegistry meters) {
+            TraceParent traceParent, MeterRegistry meters) {
         this.transactions = transactions;
         this.observations = observations;
         this.betweenRecords = betweenRecords;
+        this.traceParent = traceParent;
         this.retriedOneByOne = Counter.builder("platform.consumer.batches.retried")
                 .description("record batches whose shared transaction failed and that were applied again one record each")
                 .register(meters);
@@ -79,14 +84,16 @@ public class RecordBatches {
 
     /**
      * Runs {@code action} once the transaction of the record being applied has committed, on the consumer thread before
-     * the next poll: work that must follow the record's commit (a send) while the record shares its transaction with
-     * others. Nothing runs if the transaction rolls back; the record is then applied again, and registers it again.
+     * the next poll, in the record's trace: work that must follow the record's commit (a send) while the record shares
+     * its transaction with others. Nothing runs if the transaction rolls back; the record is then applied again, and
+     * registers it again.
      */
-    public static void afterCommit(Runnable action) {
+    public void afterCommit(Runnable action) {
+        String trace = traceParent.current().orElse(null);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                action.run();
+                traceParent.continueTrace(trace, "kafka.record.after-commit", action);
             }
         });
     }

@@ -36,7 +36,7 @@ class BatchEffectListener {
     public void on(List<ConsumerRecord<String, String>> records) {
         batches.apply(records, "support-it-batched", record -> {
             EffectListener.apply(events, jdbc, CONSUMER, record);
-            RecordBatches.afterCommit(() -> COMMITTED.computeIfAbsent(record.key(), k -> new AtomicInteger()).incrementAndGet());
+            batches.afterCommit(() -> COMMITTED.computeIfAbsent(record.key(), k -> new AtomicInteger()).incrementAndGet());
         });
     }
 }
