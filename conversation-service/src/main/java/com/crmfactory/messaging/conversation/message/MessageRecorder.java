@@ -9,22 +9,28 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.conversation.session.Session;
 import com.crmfactory.messaging.conversation.session.SessionEvents;
+import com.crmfactory.messaging.conversation.session.SessionService;
 import com.crmfactory.messaging.conversation.session.SessionProperties;
+import com.crmfactory.messaging.conversation.session.SessionRepository;
 
 /**
  * The one way a message enters a session: takes the next sequence number of the (locked) session,
- * stores the message and emits {@code MessageRecorded} in the same transaction.
+ * stores the message and emits {@code MessageRecorded} in the same transaction. A session {@link SessionService#openFor
+ * opened} for the message is stored here, with its first message counted.
  */
 @Component
 public class MessageRecorder {
 
     private final MessageRepository messages;
+    private final SessionRepository sessions;
     private final SessionEvents events;
     private final SessionProperties properties;
     private final Clock clock;
 
-    MessageRecorder(MessageRepository messages, SessionEvents events, SessionProperties properties, Clock clock) {
+    MessageRecorder(MessageRepository messages, SessionRepository sessions, SessionEvents events,
+            SessionProperties properties, Clock clock) {
         this.messages = messages;
+        this.sessions = sessions;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -35,7 +41,13 @@ public class MessageRecorder {
         Instant now = clock.instant();
         long sequence = lockedSession.appendMessage(draft.author(), draft.sentAt(), draft.preview(),
                 properties.windowOf(lockedSession.getChannel()), now);
-        Message message = messages.saveAndFlush(new Message(lockedSession, sequence, draft, now));
+        if (lockedSession.isNew()) {
+            // a session opened for this message is stored with it: one INSERT, already counting the message
+            sessions.saveAndFlush(lockedSession);
+        }
+        // stored at the next flush (the batch's, or the commit's): later changes of the session in this transaction,
+        // such as its status, then go into the one UPDATE of its row
+        Message message = messages.save(new Message(lockedSession, sequence, draft, now));
         events.messageRecorded(lockedSession, message.toView(), now);
         return message;
     }

@@ -55,7 +55,8 @@ public class SessionService {
 
     /**
      * The open session for a customer message, locked: the current one while its window lasts, else a
-     * fresh one (a session whose window passed before this message is expired first).
+     * fresh one (a session whose window passed before this message is expired first), which the message's
+     * {@link com.crmfactory.messaging.conversation.message.MessageRecorder} stores.
      */
     public Session openFor(Contact contact, Channel channel, String address, String businessAddress, Instant sentAt) {
         Optional<Session> open = lockOpen(contact.getOrgId(), channel, address);
@@ -68,7 +69,6 @@ public class SessionService {
         }
         Session session = new Session(contact.getOrgId(), contact.getId(), channel, address, businessAddress, sentAt,
                 properties.windowOf(channel));
-        sessions.saveAndFlush(session);
         events.opened(session, contact.displayName(), clock.instant());
         log.info("Session {} opened on {} for org {}", session.getId(), session.getChannel().wire(), session.getOrgId());
         return session;
