@@ -41,28 +41,32 @@ public class SessionContextRepository {
                 .stream().findFirst();
     }
 
+    /** A session row read under its lock: the dialogue context and the turn's bookkeeping, in one statement. */
+    public record Locked(SessionContext context, TurnState turn) {
+    }
+
     /** Locks the session for its turn; skipped while another replica's turn holds it. */
-    public Optional<SessionContext> lockForTurn(String sessionId) {
-        return jdbc.query("SELECT * FROM agent_session WHERE session_id = ? FOR UPDATE SKIP LOCKED", this::map, sessionId)
-                .stream().findFirst();
+    public Optional<Locked> lockForTurn(String sessionId) {
+        return jdbc.query("SELECT * FROM agent_session WHERE session_id = ? FOR UPDATE SKIP LOCKED", this::locked,
+                sessionId).stream().findFirst();
     }
 
     /** Locks the session to write a turn's outcome, waiting for a concurrent writer (never long: no LLM inside). */
-    public Optional<SessionContext> lockForWrite(String sessionId) {
-        return jdbc.query("SELECT * FROM agent_session WHERE session_id = ? FOR UPDATE", this::map, sessionId).stream()
+    public Optional<Locked> lockForWrite(String sessionId) {
+        return jdbc.query("SELECT * FROM agent_session WHERE session_id = ? FOR UPDATE", this::locked, sessionId).stream()
                 .findFirst();
     }
 
-    /** When the session's turn is due and who holds its turn, in one read (under the turn's row lock). */
+    /** When the session's turn is due and who holds its turn, in one read. */
     public TurnState turnState(String sessionId) {
         return jdbc.query("SELECT due_at, turn_claim, turn_claimed_until FROM agent_session WHERE session_id = ?",
-                (rs, i) -> new TurnState(instant(rs.getTimestamp(1)), rs.getString(2), instant(rs.getTimestamp(3))),
-                sessionId).stream().findFirst().orElse(TurnState.NONE);
+                (rs, i) -> turnState(rs), sessionId).stream().findFirst().orElse(TurnState.NONE);
     }
 
+    /** Claims the session's turn: what was due is this turn's to answer, so nothing is due any more. */
     public void claim(String sessionId, String claim, Instant until) {
-        jdbc.update("UPDATE agent_session SET turn_claim = ?, turn_claimed_until = ? WHERE session_id = ?", claim,
-                Timestamp.from(until), sessionId);
+        jdbc.update("UPDATE agent_session SET due_at = NULL, turn_claim = ?, turn_claimed_until = ? WHERE session_id = ?",
+                claim, Timestamp.from(until), sessionId);
     }
 
     /** The heartbeat of a running turn: extends its lease; false once the claim is no longer the turn's. */
@@ -71,16 +75,16 @@ public class SessionContextRepository {
                 Timestamp.from(until), sessionId, claim) == 1;
     }
 
-    /** The turn's claim is still the session's (it did not expire and pass to another turn). */
-    public boolean holds(String sessionId, String claim) {
-        return jdbc.queryForList("SELECT 1 FROM agent_session WHERE session_id = ? AND turn_claim = ?", Integer.class,
-                sessionId, claim).size() == 1;
-    }
-
     /** Releases the turn's claim (a no-op once it expired and passed to another turn). */
     public void release(String sessionId, String claim) {
         jdbc.update("UPDATE agent_session SET turn_claim = NULL, turn_claimed_until = NULL WHERE session_id = ? "
                 + "AND turn_claim = ?", sessionId, claim);
+    }
+
+    /** A due turn with nothing to answer: not due any more, and the claim of a turn that lapsed is dropped. */
+    public void nothingToAnswer(String sessionId) {
+        jdbc.update("UPDATE agent_session SET due_at = NULL, turn_claim = NULL, turn_claimed_until = NULL "
+                + "WHERE session_id = ?", sessionId);
     }
 
     /** A failed turn: due again, so the sweep reruns it (unless a person took the session meanwhile). */
@@ -89,11 +93,15 @@ public class SessionContextRepository {
                 Timestamp.from(at), sessionId);
     }
 
-    /** The dialogue state after a turn; who handles the session is not the turn's to change. */
-    public void save(SessionContext c) {
+    /**
+     * The dialogue state after a turn, and the turn's claim released: the caller checked under the row lock that the
+     * claim is still its own. Who handles the session is not the turn's to change.
+     */
+    public void saveOutcome(SessionContext c) {
         jdbc.update("""
                 UPDATE agent_session SET greeted = ?, not_understood = ?, last_intent = ?, last_confidence = ?,
-                    pending = ?, draft = ?, last_answered_seq = ?, updated_at = now() WHERE session_id = ?""",
+                    pending = ?, draft = ?, last_answered_seq = ?, turn_claim = NULL, turn_claimed_until = NULL,
+                    updated_at = now() WHERE session_id = ?""",
                 c.greeted(), c.notUnderstood(), c.lastIntent(), c.lastConfidence(),
                 c.pending() == null ? null : JSON.writeValueAsString(c.pending()), JSON.writeValueAsString(c.draft()),
                 c.lastAnsweredSeq(), c.sessionId());
@@ -107,15 +115,6 @@ public class SessionContextRepository {
     public void markDue(String sessionId, Instant dueAt) {
         jdbc.update("UPDATE agent_session SET due_at = ? WHERE session_id = ? AND handler = 'ai'", Timestamp.from(dueAt),
                 sessionId);
-    }
-
-    public void clearDue(String sessionId) {
-        jdbc.update("UPDATE agent_session SET due_at = NULL WHERE session_id = ?", sessionId);
-    }
-
-    public Optional<Instant> dueAt(String sessionId) {
-        return jdbc.query("SELECT due_at FROM agent_session WHERE session_id = ?", (rs, i) -> rs.getTimestamp(1), sessionId)
-                .stream().filter(t -> t != null).map(Timestamp::toInstant).findFirst();
     }
 
     /**
@@ -181,6 +180,15 @@ public class SessionContextRepository {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    private Locked locked(ResultSet rs, int row) throws SQLException {
+        return new Locked(map(rs, row), turnState(rs));
+    }
+
+    private static TurnState turnState(ResultSet rs) throws SQLException {
+        return new TurnState(instant(rs.getTimestamp("due_at")), rs.getString("turn_claim"),
+                instant(rs.getTimestamp("turn_claimed_until")));
     }
 
     private CustomerMessage message(ResultSet rs) throws SQLException {

@@ -101,13 +101,13 @@ public class TurnService {
     }
 
     private Turn begin(String sessionId) {
-        Optional<SessionContext> locked = sessions.lockForTurn(sessionId);
+        Optional<SessionContextRepository.Locked> locked = sessions.lockForTurn(sessionId);
         if (locked.isEmpty()) {
             return null;
         }
-        SessionContext c = locked.get();
+        SessionContext c = locked.get().context();
+        TurnState state = locked.get().turn();
         Instant now = clock.instant();
-        TurnState state = sessions.turnState(sessionId);
         if (state.running(now) || !state.due(now) && !state.lapsed(now)) {
             return null; // a turn is running (it stays due and runs after that one), or nothing is due yet
         }
@@ -115,23 +115,34 @@ public class TurnService {
             // the replica running the turn stopped renewing its lease (it died): this turn answers in its place
             log.info("Taking over the turn of session {}: its lease lapsed at {}", sessionId, state.claimedUntil());
         }
-        sessions.clearDue(sessionId);
         if (c.handler() != SessionContext.Handler.ai) {
+            sessions.nothingToAnswer(sessionId);
             return null;
         }
-        List<CustomerMessage> pending = sessions.customerMessagesAfter(sessionId, c.lastAnsweredSeq());
+        List<CustomerMessage> history = sessions.history(sessionId, HISTORY);
+        List<CustomerMessage> pending = pendingIn(history, c.lastAnsweredSeq())
+                .orElseGet(() -> sessions.customerMessagesAfter(sessionId, c.lastAnsweredSeq()));
         if (pending.isEmpty()) {
-            if (state.claim() != null) {
-                sessions.release(sessionId, state.claim());
-            }
+            sessions.nothingToAnswer(sessionId);
             return null;
         }
         String claim = UUID.randomUUID().toString();
         sessions.claim(sessionId, claim, leases.until());
-        List<CustomerMessage> history = sessions.history(sessionId, HISTORY);
         String earlier = history.size() < HISTORY ? null
                 : EarlierMessages.summary(sessions.before(sessionId, history.get(0).sequence(), 500));
         return new Turn(c, claim, pending, history, earlier);
+    }
+
+    /**
+     * The customer messages after {@code lastAnswered}, read from the history when it reaches back that far (the
+     * session is shorter than the history, or it starts at most at the first message after {@code lastAnswered}); empty
+     * when it may not hold them all.
+     */
+    static Optional<List<CustomerMessage>> pendingIn(List<CustomerMessage> history, long lastAnswered) {
+        if (history.size() == HISTORY && history.get(0).sequence() > lastAnswered + 1) {
+            return Optional.empty();
+        }
+        return Optional.of(history.stream().filter(m -> m.sequence() > lastAnswered && m.fromCustomer()).toList());
     }
 
     /**
@@ -181,25 +192,26 @@ public class TurnService {
         result.mediaAnalysis(analyses);
         heartbeat.close(); // the lease has two thirds of its time left for the outcome's short transaction
         tx.executeWithoutResult(status -> {
-            Optional<SessionContext> now = sessions.lockForWrite(c.sessionId());
-            if (now.isEmpty() || !sessions.holds(c.sessionId(), turn.claim())) {
+            Optional<SessionContextRepository.Locked> locked = sessions.lockForWrite(c.sessionId());
+            if (locked.isEmpty() || !turn.claim().equals(locked.get().turn().claim())) {
                 return; // the claim expired and another turn took over: that one answers
             }
-            if (now.get().handler() == SessionContext.Handler.ai && continuedInABurst(c, last, result)) {
+            boolean aiHandles = locked.get().context().handler() == SessionContext.Handler.ai;
+            // due again only when the customer wrote during the turn (the row lock keeps it so until commit)
+            Instant due = locked.get().turn().dueAt();
+            if (aiHandles && due != null && continuedInABurst(c, last, result)) {
                 // the customer was still typing: one turn answers all of it, this outcome is dropped unpublished
                 sessions.release(c.sessionId(), turn.claim());
-                scheduler.runWhenDue(c.sessionId(), sessions.dueAt(c.sessionId()).orElseGet(clock::instant));
+                scheduler.runWhenDue(c.sessionId(), due);
                 return;
             }
             summaries.forEach(s -> sessions.saveAnalysis(s[0], s[1]));
             SessionContext answered = result.session().withLastAnswer(last.sequence(), result.intent(), result.confidence());
-            sessions.save(answered);
-            sessions.release(c.sessionId(), turn.claim());
-            actions.publish(answered, result, last.messageId(), now.get().handler() == SessionContext.Handler.ai);
-            Optional<Instant> due = sessions.dueAt(c.sessionId());
-            if (now.get().handler() == SessionContext.Handler.ai && due.isPresent()) {
+            sessions.saveOutcome(answered);
+            actions.publish(answered, result, last.messageId(), aiHandles);
+            if (aiHandles && due != null) {
                 // messages that came in during the turn: their turn was held back by the claim
-                scheduler.runWhenDue(c.sessionId(), due.get());
+                scheduler.runWhenDue(c.sessionId(), due);
             }
         });
     }
