@@ -51,6 +51,8 @@ public class OfflineDialogue implements Dialogue {
     private static final Pattern STOCK_WORDS = Pattern.compile("(?i)\\b(stock|available|availability|in store|have any|"
             + "do you have|left|lead time)\\b");
     private static final Pattern PRICE_WORDS = Pattern.compile("(?i)\\b(price|prices|cost|costs|how much|quote|pricing)\\b");
+    /** A SKU written the way catalogues print it (BRG-6204-2RS), not an order number (SO-100001). */
+    private static final Pattern SKU = Pattern.compile("\\b(?!SO-\\d)[A-Z]{2,5}-[A-Z0-9]{2,}(?:-[A-Z0-9]+)*\\b");
     private static final Pattern SPLIT = Pattern.compile("(?i)\\s*(?:,|;|\\band\\b|\\bplus\\b|&|\\n)\\s*");
 
     private final IntentClassifier classifier;
@@ -72,7 +74,8 @@ public class OfflineDialogue implements Dialogue {
     public TurnResult respond(TurnInput in) {
         SessionContext c = in.session();
         String text = in.text() == null ? "" : in.text();
-        IntentPrediction p = text.isBlank() ? new IntentPrediction(Intents.UNKNOWN, 1.0, 1.0) : classifier.classify(text);
+        IntentPrediction p = text.isBlank() ? new IntentPrediction(Intents.UNKNOWN, 1.0, 1.0)
+                : keywordIntent(text).orElseGet(() -> classifier.classify(text));
         TurnResult result = new TurnResult(c, p.intent(), p.confidence());
         try {
             decide(in, c, text, p, result);
@@ -93,6 +96,23 @@ public class OfflineDialogue implements Dialogue {
             result.send(Replies.welcome());
         }
         return result;
+    }
+
+    /**
+     * A plain price or stock question about a part named by its SKU ("how much is BRG-6204-2RS?"): the keywords decide
+     * the intent and the sentence model is not run (after the ERP calls, the costliest step of such a turn). Anything
+     * more (a person asked for, an order, a change) is the model's to read.
+     */
+    static Optional<IntentPrediction> keywordIntent(String text) {
+        if (!SKU.matcher(text).find() || HUMAN.matcher(text).find() || ADD.matcher(text).find()
+                || SUBMIT.matcher(text).find() || REMOVE.matcher(text).find() || CHANGE.matcher(text).find()) {
+            return Optional.empty();
+        }
+        boolean price = PRICE_WORDS.matcher(text).find();
+        if (price == STOCK_WORDS.matcher(text).find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new IntentPrediction(price ? Intents.ASK_PRICE : Intents.ASK_STOCK, 1.0, 1.0));
     }
 
     /** Reads the session as the turn found it ({@code c}); every change goes to {@code result.session()}. */
