@@ -62,7 +62,9 @@ final class ProcessMeter {
             long rss = 0;
             for (long pid : tree) {
                 long[] stat = stat(pid);
-                cpu += (stat[0] + stat[1]) / TICKS_PER_SECOND;
+                // with the CPU of its exited children that it reaped: PostgreSQL's backends come and go with the pools'
+                // connections, and their CPU would otherwise vanish from the sum (a negative figure for a step)
+                cpu += (stat[0] + stat[1] + stat[4] + stat[5]) / TICKS_PER_SECOND;
                 rss += stat[2] * PAGE_BYTES;
             }
             Map<String, Double> metrics = p.managementPort() < 0 ? Map.of() : prometheus(p.managementPort());
@@ -136,15 +138,19 @@ final class ProcessMeter {
         return byName;
     }
 
-    /** utime, stime (ticks), rss (pages), ppid of a process; zeros when it is gone. */
+    /**
+     * utime, stime (ticks), rss (pages), ppid, then cutime, cstime (ticks of the children it reaped) of a process; zeros
+     * when it is gone.
+     */
     private static long[] stat(long pid) {
         try {
             String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
             // the command name (field 2) may hold spaces: fields are counted after its closing parenthesis
             String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[21]), Long.parseLong(f[1])};
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[21]), Long.parseLong(f[1]),
+                    Long.parseLong(f[13]), Long.parseLong(f[14])};
         } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0, 0, 0};
+            return new long[] {0, 0, 0, 0, 0, 0};
         }
     }
 
