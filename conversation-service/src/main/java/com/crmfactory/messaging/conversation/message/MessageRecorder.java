@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.crmfactory.messaging.conversation.session.Session;
 import com.crmfactory.messaging.conversation.session.SessionEvents;
-import com.crmfactory.messaging.conversation.session.SessionService;
 import com.crmfactory.messaging.conversation.session.SessionProperties;
 import com.crmfactory.messaging.conversation.session.SessionRepository;
+import com.crmfactory.messaging.conversation.session.SessionService;
 
 /**
  * The one way a message enters a session: takes the next sequence number of the (locked) session,
@@ -42,7 +42,8 @@ public class MessageRecorder {
         long sequence = lockedSession.appendMessage(draft.author(), draft.sentAt(), draft.preview(),
                 properties.windowOf(lockedSession.getChannel()), now);
         if (lockedSession.isNew()) {
-            // a session opened for this message is stored with it: one INSERT, already counting the message
+            // a session opened for this message is stored with it: one INSERT, already counting the message (flushed
+            // at once: an e-mail's thread row, written with plain JDBC, refers to it)
             sessions.saveAndFlush(lockedSession);
         }
         // stored at the next flush (the batch's, or the commit's): later changes of the session in this transaction,
